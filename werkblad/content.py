@@ -37,6 +37,7 @@ class Step:
     question: str  # the step's question from the worksheet's list of steps
     fields_before_table: tuple[Field, ...] = ()
     fields_after_table: tuple[Field, ...] = ()
+    table: str | None = None  # dotted path of the step's table, if it has one
 
     @property
     def heading(self) -> str:
@@ -64,6 +65,7 @@ STEPS: tuple[Step, ...] = (
         "Verkennen",
         "wat is de vraag en wie doen ertoe?",
         fields_after_table=(Field("exploration.shared_question", "Wat is de gedeelde vraag?"),),
+        table="exploration.players",
     ),
     Step(
         "afwegen",
@@ -71,6 +73,7 @@ STEPS: tuple[Step, ...] = (
         "Afwegen",
         "wat zijn de opties?",
         fields_after_table=(Field("weighing.conclusion", "Wat is de conclusie?"),),
+        table="weighing.options",
     ),
     Step(
         "kiezen",

@@ -98,11 +98,15 @@ class Worksheet(Section):
     closing: Closing = Closing()
 
 
+def _step(obj: Any, part: str) -> Any:
+    return obj[int(part)] if part.isdigit() else getattr(obj, part)
+
+
 def get_field(ws: Worksheet, path: str) -> Any:
-    """Read a dotted path such as "introduction.dilemma"."""
+    """Read a dotted path such as "introduction.dilemma" or "exploration.players.0.name"."""
     obj: Any = ws
     for part in path.split("."):
-        obj = getattr(obj, part)
+        obj = _step(obj, part)
     return obj
 
 
@@ -111,7 +115,7 @@ def set_field(ws: Worksheet, path: str, value: Any) -> None:
     *parents, last = path.split(".")
     obj: Any = ws
     for part in parents:
-        obj = getattr(obj, part)
+        obj = _step(obj, part)
     setattr(obj, last, value)
 
 

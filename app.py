@@ -1,0 +1,22 @@
+"""Dilemmagesprek: the worksheet "Werkblad dilemmagesprek" as a guided screen in five steps."""
+
+import streamlit as st
+
+from werkblad.ui import banners, nav, sidebar, state, style
+
+st.set_page_config(page_title="Dilemmagesprek", page_icon=":material/forum:", layout="wide")
+
+page = nav.navigation()
+state.restore()
+style.apply_css()
+if banners.missing_worksheet():
+    st.stop()
+sidebar.draw(nav.slug_of(page))
+top = st.container()
+try:
+    page.run()
+finally:
+    # Runs after st.switch_page and st.rerun too, so table edits and typing are saved.
+    state.save()
+    with top:
+        banners.save_problems()

@@ -1,0 +1,7 @@
+from werkblad.content import STEP_BY_SLUG
+from werkblad.ui import layout, nav
+
+step = STEP_BY_SLUG["afronden"]
+layout.step_header(step)
+layout.text_fields(step.fields)
+nav.prev_next(step.slug)

@@ -1,0 +1,10 @@
+from werkblad.content import PLAYERS_DISCLAIMER, PLAYERS_TABLE_HEADING, STEP_BY_SLUG
+from werkblad.ui import editors, layout, nav
+
+step = STEP_BY_SLUG["verkennen"]
+layout.step_header(step)
+layout.table_heading(PLAYERS_TABLE_HEADING, PLAYERS_DISCLAIMER)
+editors.table_editor(editors.PLAYERS)
+editors.full_text(editors.PLAYERS)
+layout.text_fields(step.fields_after_table)
+nav.prev_next(step.slug)

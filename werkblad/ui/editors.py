@@ -1,0 +1,156 @@
+"""The worksheet's tables as st.data_editor grids, plus a full-text view per row.
+
+Feeding the edited frame back into the editor makes other edits revert, so
+each table keeps a base frame built from the model only when the editor's key
+is absent, and every run turns the editor's returned frame into the model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+from pydantic import BaseModel, ValidationError
+
+from werkblad import tables
+from werkblad.content import OPTION_COLUMNS, PARTICIPANT_COLUMNS, PLAYER_COLUMNS, ROLE_LABELS
+from werkblad.model import (
+    MAX_NAME,
+    MAX_OPTIONS,
+    MAX_PARTICIPANTS,
+    MAX_PLAYERS,
+    MAX_TEXT,
+    get_field,
+    set_field,
+)
+from werkblad.ui import fields
+from werkblad.ui.messages import validation_message
+from werkblad.ui.state import BASE_PREFIX, EDITOR_PREFIX, ws
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    path: str  # dotted path of the list in the model
+    columns: dict[str, str]  # model attribute -> Dutch heading
+    to_frame: Callable[[Sequence[BaseModel]], pd.DataFrame]
+    from_frame: Callable[[pd.DataFrame], list]
+    max_rows: int
+    noun: str  # "speler": used in messages and the full-text picker
+    plural: str
+
+    @property
+    def editor_key(self) -> str:
+        return EDITOR_PREFIX + self.name
+
+    @property
+    def base_key(self) -> str:
+        return BASE_PREFIX + self.name
+
+
+PLAYERS = Table(
+    "players",
+    "exploration.players",
+    PLAYER_COLUMNS,
+    tables.players_to_frame,
+    tables.frame_to_players,
+    MAX_PLAYERS,
+    "speler",
+    "spelers",
+)
+OPTIONS = Table(
+    "options",
+    "weighing.options",
+    OPTION_COLUMNS,
+    tables.options_to_frame,
+    tables.frame_to_options,
+    MAX_OPTIONS,
+    "optie",
+    "opties",
+)
+PARTICIPANTS = Table(
+    "participants",
+    "participants",
+    PARTICIPANT_COLUMNS,
+    tables.participants_to_frame,
+    tables.frame_to_participants,
+    MAX_PARTICIPANTS,
+    "deelnemer",
+    "deelnemers",
+)
+
+
+def reset_editor(table: Table) -> None:
+    """After the model changed outside the grid: rebuild its base, drop its edits."""
+    st.session_state[table.base_key] = table.to_frame(get_field(ws(), table.path))
+    st.session_state.pop(table.editor_key, None)
+
+
+def _column_config(table: Table) -> dict:
+    config = {}
+    for column, heading in table.columns.items():
+        if column == "role":
+            config[column] = st.column_config.SelectboxColumn(
+                heading, options=list(ROLE_LABELS.values()), default="deelnemer", width="medium"
+            )
+        elif column == "name":
+            config[column] = st.column_config.TextColumn(heading, max_chars=MAX_NAME)
+        else:
+            config[column] = st.column_config.TextColumn(heading, max_chars=MAX_TEXT)
+    return config
+
+
+def table_editor(table: Table, *, row_height: int | None = None) -> None:
+    """Draw the grid and write what it returns into the model."""
+    if table.editor_key not in st.session_state or table.base_key not in st.session_state:
+        st.session_state[table.base_key] = table.to_frame(get_field(ws(), table.path))
+    edited = st.data_editor(
+        st.session_state[table.base_key],
+        key=table.editor_key,
+        num_rows="dynamic",
+        hide_index=True,
+        width="stretch",
+        row_height=row_height,
+        column_config=_column_config(table),
+    )
+    try:
+        items = table.from_frame(edited)
+    except ValidationError as error:
+        st.error(validation_message(error) + " De tabel is nog niet opgeslagen.")
+        return
+    if len(items) > table.max_rows:
+        st.error(
+            f"Er passen hoogstens {table.max_rows} {table.plural} in het werkblad. "
+            f"Verwijder er {len(items) - table.max_rows}; tot dan is de tabel niet opgeslagen."
+        )
+        return
+    set_field(ws(), table.path, items)
+
+
+def full_text(table: Table) -> None:
+    """Read and write one row's texts in full: grid cells show a single line."""
+    items = get_field(ws(), table.path)
+    if not items:
+        return
+    with st.expander(f"Hele tekst per {table.noun} lezen of schrijven"):
+        labels = [
+            f"{index + 1}. {item.name.strip() or '(' + table.noun + ' zonder naam)'}"
+            for index, item in enumerate(items)
+        ]
+        pick_key = f"pick:{table.name}"
+        if st.session_state.get(pick_key, 0) >= len(items):  # rows were deleted
+            st.session_state.pop(pick_key)
+        index = st.selectbox(
+            table.noun.capitalize(),
+            range(len(items)),
+            format_func=lambda i: labels[i],
+            key=pick_key,
+        )
+        for column, heading in table.columns.items():
+            path = f"{table.path}.{index}.{column}"
+            if column == "name":
+                fields.text_input(heading, path, on_change=lambda: reset_editor(table))
+            else:
+                fields.text_area(heading, path, height=160, on_change=lambda: reset_editor(table))

@@ -1,0 +1,101 @@
+"""Text widgets bound to the worksheet model.
+
+A widget's own key is dropped by Streamlit when its page is left, so each
+widget is seeded from the model on every run and writes back through
+on_change. A value the model refuses stays in the widget (and in
+FIELD_ERRORS) with a Dutch message, so nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import streamlit as st
+from pydantic import ValidationError
+
+from werkblad.model import MAX_NAME, MAX_TEXT, get_field, set_field
+from werkblad.ui.messages import validation_message
+from werkblad.ui.state import FIELD_ERRORS, WIDGET_PREFIX, ws
+
+
+def _errors() -> dict[str, tuple[str, object]]:
+    return st.session_state.setdefault(FIELD_ERRORS, {})
+
+
+def _write(path: str, key: str, after: Callable[[], None] | None) -> None:
+    value = st.session_state[key]
+    try:
+        set_field(ws(), path, value)
+    except ValidationError as error:
+        _errors()[path] = (validation_message(error), value)
+        return
+    _errors().pop(path, None)
+    if after:
+        after()
+
+
+def _seed(path: str) -> str:
+    """Put the model's value (or a refused value still being edited) in the widget key."""
+    key = WIDGET_PREFIX + path
+    pending = _errors().get(path)
+    st.session_state[key] = pending[1] if pending else get_field(ws(), path)
+    return key
+
+
+def _show_error(path: str) -> None:
+    pending = _errors().get(path)
+    if pending:
+        st.error(pending[0])
+
+
+def text_area(
+    label: str,
+    path: str,
+    *,
+    height: int | None = None,
+    help: str | None = None,
+    on_change: Callable[[], None] | None = None,
+) -> str:
+    key = _seed(path)
+    value = st.text_area(
+        label,
+        key=key,
+        max_chars=MAX_TEXT,
+        height=height,
+        help=help,
+        on_change=_write,
+        args=(path, key, on_change),
+    )
+    _show_error(path)
+    return value
+
+
+def text_input(
+    label: str,
+    path: str,
+    *,
+    max_chars: int = MAX_NAME,
+    placeholder: str | None = None,
+    on_change: Callable[[], None] | None = None,
+) -> str:
+    key = _seed(path)
+    value = st.text_input(
+        label,
+        key=key,
+        max_chars=max_chars,
+        placeholder=placeholder,
+        on_change=_write,
+        args=(path, key, on_change),
+    )
+    _show_error(path)
+    return value
+
+
+def date_input(label: str, path: str) -> dt.date | None:
+    key = _seed(path)
+    value = st.date_input(
+        label, key=key, format="DD-MM-YYYY", on_change=_write, args=(path, key, None)
+    )
+    _show_error(path)
+    return value

@@ -1,0 +1,176 @@
+"""The session's one worksheet, its id in the URL, and saving it to the draft store.
+
+Everything the user typed lives in st.session_state["worksheet"]; widget keys and
+editor frames are views of it. This module is the only one that swaps the
+worksheet for another (a link, a file, a newer version) or writes it to disk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from werkblad.model import Worksheet, has_text
+from werkblad.storage import (
+    Draft,
+    DraftConflict,
+    DraftNotFound,
+    DraftStore,
+    dump_worksheet,
+    store_from_env,
+)
+
+WORKSHEET = "worksheet"
+WORKSHEET_ID = "worksheet_id"
+VERSION = "draft_version"
+SAVED = "saved_json"
+EXPIRES = "expires_on"
+CONFLICT = "conflict"
+SAVE_FAILED = "save_failed"
+MISSING_ID = "missing_id"
+FIELD_ERRORS = "field_errors"
+# Keys that belong to one worksheet; cleared whenever another one is adopted.
+EDITOR_PREFIX = "editor:"
+BASE_PREFIX = "base:"
+WIDGET_PREFIX = "w:"
+
+
+@st.cache_resource
+def store() -> DraftStore:
+    # One store (a path and settings) per server process; it holds no user data itself.
+    return store_from_env()
+
+
+def ws() -> Worksheet:
+    return st.session_state[WORKSHEET]
+
+
+def worksheet_id() -> str | None:
+    return st.session_state.get(WORKSHEET_ID)
+
+
+def id_params() -> dict[str, str]:
+    """Query parameters that carry the worksheet id to the next page."""
+    wid = worksheet_id()
+    return {"id": wid} if wid else {}
+
+
+def clear_views() -> None:
+    """Forget widget values and editor frames so they are rebuilt from the model."""
+    for key in list(st.session_state.keys()):
+        if key.startswith((EDITOR_PREFIX, BASE_PREFIX, WIDGET_PREFIX)):
+            del st.session_state[key]
+    st.session_state[FIELD_ERRORS] = {}
+
+
+def adopt(worksheet: Worksheet, draft: Draft | None) -> None:
+    """Make `worksheet` the session's worksheet; `draft` is where it is stored."""
+    st.session_state[WORKSHEET] = worksheet
+    for key in (CONFLICT, SAVE_FAILED, MISSING_ID):
+        st.session_state.pop(key, None)
+    clear_views()
+    if draft:
+        remember(draft, dump_worksheet(worksheet))
+    else:
+        for key in (WORKSHEET_ID, VERSION, EXPIRES):
+            st.session_state.pop(key, None)
+        # An empty worksheet counts as saved, so a mere visit stores nothing.
+        st.session_state[SAVED] = dump_worksheet(worksheet) if not has_text(worksheet) else b""
+        st.query_params.pop("id", None)
+
+
+def restore() -> None:
+    """Run first on every rerun: find the worksheet for this URL and session.
+
+    Every page change empties the URL's query parameters, so the id is kept in
+    session state too and written back when the URL lacks it.
+    """
+    url_id = st.query_params.get("id")
+    if WORKSHEET not in st.session_state:
+        adopt(Worksheet(), None)
+    if url_id and url_id != worksheet_id():
+        try:
+            draft = store().load(url_id)
+        except DraftNotFound:
+            st.session_state[MISSING_ID] = True
+            return
+        adopt(draft.worksheet, draft)
+    elif worksheet_id() and not url_id:
+        st.query_params["id"] = worksheet_id()
+
+
+def new_worksheet() -> None:
+    adopt(Worksheet(), None)
+
+
+def load_newer_version() -> None:
+    conflict: Draft = st.session_state[CONFLICT]
+    adopt(conflict.worksheet, conflict)
+
+
+def keep_my_version() -> None:
+    """Overwrite the newer version with this tab's worksheet, on the user's word."""
+    conflict: Draft = st.session_state.pop(CONFLICT)
+    st.session_state[VERSION] = conflict.version
+
+
+def save() -> None:
+    """Save the worksheet when it changed since the last save; never raises.
+
+    Called once per rerun, after the page ran, so table edits (which fire no
+    callback) are saved too. A first save gives the worksheet its id.
+    """
+    if st.session_state.get(CONFLICT) or st.session_state.get(MISSING_ID):
+        return
+    worksheet = ws()
+    data = dump_worksheet(worksheet)
+    if data == st.session_state.get(SAVED):
+        return
+    wid = worksheet_id()
+    if wid is None and not has_text(worksheet) and worksheet.meeting_date is None:
+        return
+    try:
+        if wid is None:
+            draft = store().create(worksheet)
+        else:
+            draft = store().save(wid, worksheet, st.session_state[VERSION])
+    except DraftConflict as conflict:
+        st.session_state[CONFLICT] = conflict.current
+        return
+    except DraftNotFound:
+        # Deleted elsewhere (another tab, or expired): keep the text, store it anew.
+        draft = store().create(worksheet)
+    except Exception:  # a full disk or a locked file must not cost the user the page
+        st.session_state[SAVE_FAILED] = True
+        return
+    st.session_state.pop(SAVE_FAILED, None)
+    remember(draft, data)
+
+
+def remember(draft: Draft, data: bytes) -> None:
+    """Note that `data` is now stored as `draft`."""
+    st.session_state[WORKSHEET_ID] = draft.id
+    st.session_state[VERSION] = draft.version
+    st.session_state[EXPIRES] = draft.expires_on
+    st.session_state[SAVED] = data
+    if st.query_params.get("id") != draft.id:
+        st.query_params["id"] = draft.id
+
+
+def ensure_saved_id() -> str:
+    """The worksheet's id, saving it first if it has none yet (for the hand-over link)."""
+    if worksheet_id() is None:
+        remember(store().create(ws()), dump_worksheet(ws()))
+    return worksheet_id()
+
+
+def expires_on() -> dt.date | None:
+    return st.session_state.get(EXPIRES)
+
+
+def delete_worksheet() -> None:
+    wid = worksheet_id()
+    if wid:
+        store().delete(wid)
+    new_worksheet()
