@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from werkblad.ui import banners, nav, sidebar, state, style
+from werkblad.ui import banners, files, nav, sidebar, state, style
 
 st.set_page_config(page_title="Dilemmagesprek", page_icon=":material/forum:", layout="wide")
 
@@ -11,12 +11,15 @@ state.restore()
 style.apply_css()
 if banners.missing_worksheet():
     st.stop()
-sidebar.draw(nav.slug_of(page))
+save_slot = sidebar.draw(nav.slug_of(page))
 top = st.container()
 try:
     page.run()
 finally:
-    # Runs after st.switch_page and st.rerun too, so table edits and typing are saved.
+    # Runs after st.switch_page and st.rerun too, so table edits and typing are saved,
+    # and the file download below holds what this run changed.
     state.save()
     with top:
         banners.save_problems()
+    with save_slot:
+        files.save_button()

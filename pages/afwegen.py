@@ -3,6 +3,7 @@ from werkblad.ui import editors, layout, nav
 
 step = STEP_BY_SLUG["afwegen"]
 layout.step_header(step)
+layout.leader_guidance(step)
 layout.table_heading(OPTIONS_TABLE_HEADING)
 editors.table_editor(editors.OPTIONS)
 editors.full_text(editors.OPTIONS)

@@ -3,5 +3,6 @@ from werkblad.ui import layout, nav
 
 step = STEP_BY_SLUG["kiezen"]
 layout.step_header(step)
+layout.leader_guidance(step)
 layout.text_fields(step.fields)
 nav.prev_next(step.slug)

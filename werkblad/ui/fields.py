@@ -15,8 +15,10 @@ import streamlit as st
 from pydantic import ValidationError
 
 from werkblad.model import MAX_NAME, MAX_TEXT, get_field, set_field
+from werkblad.personal_data import find_personal_data, warning_text
 from werkblad.ui.messages import validation_message
 from werkblad.ui.state import FIELD_ERRORS, WIDGET_PREFIX, ws
+from werkblad.ui.style import share_mode
 
 
 def _errors() -> dict[str, tuple[str, object]]:
@@ -49,6 +51,14 @@ def _show_error(path: str) -> None:
         st.error(pending[0])
 
 
+def _personal_data_warning(value: str) -> None:
+    """A quiet note beside a field that seems to hold an e-mail address, phone number or BSN."""
+    if value and not share_mode():
+        kinds = find_personal_data(value)
+        if kinds:
+            st.caption(":material/info: " + warning_text(kinds))
+
+
 def text_area(
     label: str,
     path: str,
@@ -68,6 +78,7 @@ def text_area(
         args=(path, key, on_change),
     )
     _show_error(path)
+    _personal_data_warning(value)
     return value
 
 
@@ -89,6 +100,7 @@ def text_input(
         args=(path, key, on_change),
     )
     _show_error(path)
+    _personal_data_warning(value)
     return value
 
 
@@ -99,3 +111,18 @@ def date_input(label: str, path: str) -> dt.date | None:
     )
     _show_error(path)
     return value
+
+
+def _remember_choice(name: str) -> None:
+    st.session_state[name] = st.session_state[WIDGET_PREFIX + name]
+
+
+def session_checkbox(
+    label: str, name: str, *, help: str | None = None, toggle: bool = False
+) -> bool:
+    """A checkbox whose value lasts for the session, not only while its page is shown."""
+    key = WIDGET_PREFIX + name
+    st.session_state[key] = bool(st.session_state.get(name, False))
+    widget = st.toggle if toggle else st.checkbox
+    widget(label, key=key, help=help, on_change=_remember_choice, args=(name,))
+    return st.session_state[key]

@@ -31,21 +31,5 @@ def share_mode() -> bool:
     return bool(st.session_state.get(SHARE_MODE, False))
 
 
-def _remember_mode() -> None:
-    st.session_state[SHARE_MODE] = st.session_state["w:share_mode"]
-
-
-def share_toggle() -> None:
-    # The mode lives in a plain key (widget keys vanish when the sidebar is redrawn
-    # on another page); the toggle is seeded from it like every bound widget.
-    st.session_state["w:share_mode"] = share_mode()
-    st.toggle(
-        "Scherm delen",
-        key="w:share_mode",
-        on_change=_remember_mode,
-        help="Grotere tekst; uitleg, privé-voorbereiding en links verdwijnen uit beeld.",
-    )
-
-
 def apply_css() -> None:
     st.html(BASE_CSS + (SHARE_CSS if share_mode() else ""))
