@@ -15,6 +15,8 @@ save_slot = sidebar.draw(nav.slug_of(page))
 top = st.container()
 try:
     page.run()
+except Exception as error:  # st.rerun / st.stop / st.switch_page are not Exceptions
+    banners.unexpected_error(error)
 finally:
     # Runs after st.switch_page and st.rerun too, so table edits and typing are saved,
     # and the file download below holds what this run changed.

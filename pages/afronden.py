@@ -3,6 +3,7 @@ import streamlit as st
 from werkblad.content import STEP_BY_SLUG
 from werkblad.ui import clock, export, layout, nav
 
+nav.through_app()
 step = STEP_BY_SLUG["afronden"]
 layout.step_header(step)
 layout.leader_guidance(step)

@@ -3,6 +3,7 @@ import streamlit as st
 from werkblad.content import DATE_LABEL, PARTICIPANTS_LABEL, TITLE_LABEL
 from werkblad.ui import clock, editors, fields, layout, nav
 
+nav.through_app()
 st.title("Over het gesprek")
 layout.woo_notice()
 fields.text_input(TITLE_LABEL, "title", placeholder="Bijvoorbeeld: rapport nu openbaar maken?")

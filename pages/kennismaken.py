@@ -1,6 +1,7 @@
 from werkblad.content import STEP_BY_SLUG
 from werkblad.ui import layout, nav
 
+nav.through_app()
 step = STEP_BY_SLUG["kennismaken"]
 layout.step_header(step)
 layout.opening_agreements()

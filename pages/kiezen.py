@@ -1,6 +1,7 @@
 from werkblad.content import STEP_BY_SLUG
 from werkblad.ui import layout, nav
 
+nav.through_app()
 step = STEP_BY_SLUG["kiezen"]
 layout.step_header(step)
 layout.leader_guidance(step)

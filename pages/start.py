@@ -3,6 +3,7 @@ import streamlit as st
 from werkblad import guidance
 from werkblad.ui import files, nav
 
+nav.through_app()
 st.title("Dilemmagesprek")
 st.write(guidance.START_INTRO)
 st.caption("Een werkvorm uit de aanpak 'Als openbaarheid schuurt'. " + guidance.NOT_FOR_CLASSIFIED)

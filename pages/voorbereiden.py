@@ -2,9 +2,10 @@ import streamlit as st
 
 from werkblad import guidance
 from werkblad.content import PLAYERS_DISCLAIMER, PREPARATION_FIELDS, STEP_BY_SLUG
-from werkblad.ui import editors, files, layout
+from werkblad.ui import editors, files, layout, nav
 from werkblad.ui.style import share_mode
 
+nav.through_app()
 st.title("Voorbereiding voor de dilemma-eigenaar")
 if share_mode():
     st.info("Deze voorbereiding is privé. Zet 'Scherm delen' uit om haar te zien.")

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import logging
+import traceback
+
 import streamlit as st
 
 from werkblad.ui import state
+
+logger = logging.getLogger(__name__)
 
 
 def missing_worksheet() -> bool:
@@ -50,4 +55,19 @@ def save_problems() -> None:
         "Mijn versie opslaan (de andere wijzigingen vervallen)",
         on_click=state.keep_my_version,
         width="stretch",
+    )
+
+
+def unexpected_error(error: Exception) -> None:
+    """A bug must not blank the page: say so in Dutch, log where (never the user's text)."""
+    where = traceback.extract_tb(error.__traceback__)[-3:]
+    logger.error(
+        "Onverwachte fout %s bij %s",
+        type(error).__name__,
+        " < ".join(f"{frame.filename}:{frame.lineno}" for frame in reversed(where)),
+    )
+    st.error(
+        "Er ging iets mis in de app. Je tekst is bewaard tot aan je laatste wijziging. "
+        "Kies een stap in de zijbalk om verder te gaan, of sla je werkbestand op.",
+        icon=":material/error:",
     )

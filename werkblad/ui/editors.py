@@ -28,6 +28,9 @@ from werkblad.model import (
 from werkblad.ui import fields
 from werkblad.ui.messages import validation_message
 from werkblad.ui.state import BASE_PREFIX, EDITOR_PREFIX, ws
+from werkblad.ui.style import share_mode
+
+PAPER_COLUMNS = 4  # players or options side by side, as on the paper worksheet
 
 
 @dataclass(frozen=True)
@@ -96,9 +99,14 @@ def _column_config(table: Table) -> dict:
                 heading, options=list(ROLE_LABELS.values()), default="deelnemer", width="medium"
             )
         elif column == "name":
-            config[column] = st.column_config.TextColumn(heading, max_chars=MAX_NAME)
+            config[column] = st.column_config.TextColumn(
+                heading, max_chars=MAX_NAME, width="medium"
+            )
         else:
-            config[column] = st.column_config.TextColumn(heading, max_chars=MAX_TEXT)
+            # "medium" for every column, so all of them fit beside each other.
+            config[column] = st.column_config.TextColumn(
+                heading, max_chars=MAX_TEXT, width="medium"
+            )
     return config
 
 
@@ -154,3 +162,38 @@ def full_text(table: Table) -> None:
                 fields.text_input(heading, path, on_change=lambda: reset_editor(table))
             else:
                 fields.text_area(heading, path, height=160, on_change=lambda: reset_editor(table))
+
+
+def paper_view(table: Table, corner: str) -> None:
+    """The table as on paper: a row per question, a column per item, whole texts.
+
+    For the shared screen, where grid cells (one line each) are too small to read.
+    User text goes through st.text only, never Markdown.
+    """
+    items = get_field(ws(), table.path)
+    if not items:
+        st.text("Nog geen " + table.plural + ".")
+        return
+    rows = [column for column in table.columns if column != "name"]
+    for start in range(0, len(items), PAPER_COLUMNS):
+        group = items[start : start + PAPER_COLUMNS]
+        header = st.columns(PAPER_COLUMNS + 1, gap="small", border=True)
+        header[0].markdown(f"**{corner}**")
+        for cell, item in zip(header[1:], group, strict=False):
+            cell.text(item.name or "—")
+        for column in rows:
+            cells = st.columns(PAPER_COLUMNS + 1, gap="small", border=True)
+            cells[0].markdown(f"**{table.columns[column]}**")
+            for cell, item in zip(cells[1:], group, strict=False):
+                cell.text(getattr(item, column) or "—")
+
+
+def table_section(table: Table, corner: str) -> None:
+    """Editable grid with full texts below; on a shared screen the paper view comes first."""
+    if share_mode():
+        paper_view(table, corner)
+        with st.expander(f"Tabel met {table.plural} bewerken", icon=":material/edit:"):
+            table_editor(table, row_height=48)
+    else:
+        table_editor(table)
+    full_text(table)

@@ -60,6 +60,7 @@ def shared_question_hints_box() -> None:
 
 
 def table_heading(heading: str, note: str | None = None) -> None:
-    st.subheader(heading)
+    if not share_mode():  # on a shared screen the heading is the table's corner, as on paper
+        st.subheader(heading)
     if note:
         st.caption(note)

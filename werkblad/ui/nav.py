@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from werkblad.content import STEP_BY_SLUG, STEPS
 from werkblad.model import Worksheet, get_field, has_text
@@ -35,6 +36,19 @@ STEP_SCREENS = tuple(Screen(step.slug, step.heading) for step in STEPS)
 SCREENS = (START, SETUP, PREPARATION, *STEP_SCREENS)
 # The order "Vorige" / "Volgende" walks through during the conversation.
 FLOW = (SETUP, *STEP_SCREENS)
+
+
+def through_app() -> None:
+    """Run first in every page file: make sure the page runs inside app.py.
+
+    Right after a server start, a deep link such as /afwegen makes Streamlit run
+    pages/afwegen.py by itself (its older multipage mode, chosen because a pages/
+    folder exists), skipping app.py and so the worksheet, sidebar and saving.
+    Turn that mode off, as st.navigation would, and run again through app.py.
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 def navigation() -> st.Page:
@@ -72,7 +86,8 @@ def step_buttons(current: str) -> None:
             continue
         filled = is_filled(worksheet, screen)
         clicked = st.button(
-            screen.title,
+            # Labels are Markdown: "1. Kennismaken" would become a numbered list.
+            screen.title.replace(".", "\\.", 1),
             key=f"nav:{screen.slug}",
             icon=":material/check_circle:" if filled else ":material/radio_button_unchecked:",
             type="primary" if screen.slug == current else "secondary",
