@@ -85,11 +85,15 @@ def step_buttons(current: str) -> None:
         if screen.private and share_mode():
             continue
         filled = is_filled(worksheet, screen)
+        if screen is START:
+            icon = ":material/home:"
+        else:
+            icon = ":material/check_circle:" if filled else ":material/radio_button_unchecked:"
         clicked = st.button(
             # Labels are Markdown: "1. Kennismaken" would become a numbered list.
             screen.title.replace(".", "\\.", 1),
             key=f"nav:{screen.slug}",
-            icon=":material/check_circle:" if filled else ":material/radio_button_unchecked:",
+            icon=icon,
             type="primary" if screen.slug == current else "secondary",
             help="Hier staat al tekst" if filled else None,
             width="stretch",

@@ -8,9 +8,12 @@ SHARE_MODE = "share_mode"
 
 BASE_CSS = """
 <style>
-/* Sidebar step buttons: left-aligned like a list of steps. */
-section[data-testid="stSidebar"] .stButton button { justify-content: flex-start; }
-section[data-testid="stSidebar"] .stButton button p { text-align: left; }
+.stMainBlockContainer { padding-top: 3rem; }
+/* The steps in the sidebar: a compact list, not a stack of big buttons. */
+section[data-testid="stSidebar"] [data-testid="stVerticalBlock"] { gap: 0.45rem; }
+section[data-testid="stSidebarUserContent"] { padding-top: 0; }
+/* Long button labels (such as the ways in) wrap instead of being cut off. */
+.stButton button p, .stDownloadButton button p { white-space: normal; overflow: visible; }
 </style>
 """
 
