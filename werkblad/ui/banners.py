@@ -14,6 +14,11 @@ logger = logging.getLogger(__name__)
 
 def missing_worksheet() -> bool:
     """A link to an unknown or deleted worksheet: say so and offer a new one."""
+    failed = st.session_state.pop(state.LOAD_FAILED, None)
+    if failed:
+        # The next rerun tries the store again; nothing was replaced in this session.
+        st.error(failed + " Laad de pagina over een minuut opnieuw.", icon=":material/error:")
+        return True
     if not st.session_state.get(state.MISSING_ID):
         return False
     st.title("Dit werkblad bestaat niet (meer)")

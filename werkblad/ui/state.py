@@ -13,10 +13,12 @@ import streamlit as st
 
 from werkblad.model import Worksheet, has_text
 from werkblad.storage import (
+    ConfigError,
     Draft,
     DraftConflict,
     DraftNotFound,
     DraftStore,
+    DraftStoreError,
     dump_worksheet,
     store_from_env,
 )
@@ -29,6 +31,7 @@ EXPIRES = "expires_on"
 CONFLICT = "conflict"
 SAVE_FAILED = "save_failed"
 MISSING_ID = "missing_id"
+LOAD_FAILED = "load_failed"
 FIELD_ERRORS = "field_errors"
 # Keys that belong to one worksheet; cleared whenever another one is adopted.
 EDITOR_PREFIX = "editor:"
@@ -67,7 +70,7 @@ def clear_views() -> None:
 def adopt(worksheet: Worksheet, draft: Draft | None) -> None:
     """Make `worksheet` the session's worksheet; `draft` is where it is stored."""
     st.session_state[WORKSHEET] = worksheet
-    for key in (CONFLICT, SAVE_FAILED, MISSING_ID):
+    for key in (CONFLICT, SAVE_FAILED, MISSING_ID, LOAD_FAILED):
         st.session_state.pop(key, None)
     clear_views()
     if draft:
@@ -95,6 +98,9 @@ def restore() -> None:
         except DraftNotFound:
             st.session_state[MISSING_ID] = True
             return
+        except (DraftStoreError, ConfigError) as error:
+            st.session_state[LOAD_FAILED] = str(error)
+            return
         adopt(draft.worksheet, draft)
     elif worksheet_id() and not url_id:
         st.query_params["id"] = worksheet_id()
@@ -121,7 +127,7 @@ def save() -> None:
     Called once per rerun, after the page ran, so table edits (which fire no
     callback) are saved too. A first save gives the worksheet its id.
     """
-    if st.session_state.get(CONFLICT) or st.session_state.get(MISSING_ID):
+    if any(st.session_state.get(key) for key in (CONFLICT, MISSING_ID, LOAD_FAILED)):
         return
     worksheet = ws()
     data = dump_worksheet(worksheet)
