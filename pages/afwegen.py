@@ -6,6 +6,6 @@ step = STEP_BY_SLUG["afwegen"]
 layout.step_header(step)
 layout.leader_guidance(step)
 layout.table_heading(OPTIONS_TABLE_HEADING)
-editors.table_section(editors.OPTIONS, OPTIONS_TABLE_HEADING)
+editors.table_section(editors.OPTIONS)
 layout.text_fields(step.fields_after_table)
 nav.prev_next(step.slug)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -154,33 +155,41 @@ def _letter(i: int) -> str:
     return string.ascii_uppercase[i] if i < 26 else str(i + 1)
 
 
-def _players_grid(players: list[Player]) -> Grid:
-    filled = [p for p in players if has_text(p)]
+def _grid(
+    items: Sequence[Player | Option],
+    rows: tuple[tuple[str, str], ...],
+    heading: str,
+    unnamed: Callable[[int], str],
+    note: str = "",
+) -> Grid:
+    filled = [item for item in items if has_text(item)]
     columns = tuple(
         Column(
-            _one_line(p.name) or f"Speler {_letter(i)}",
-            tuple(clean_text(getattr(p, attr)) for attr, _ in _PLAYER_ROWS),
+            _one_line(item.name) or unnamed(i),
+            tuple(clean_text(getattr(item, attr)) for attr, _ in rows),
         )
-        for i, p in enumerate(filled)
+        for i, item in enumerate(filled)
     )
     return Grid(
-        content.PLAYERS_TABLE_HEADING,
-        tuple(label for _, label in _PLAYER_ROWS),
+        heading,
+        tuple(label for _, label in rows),
         columns,
-        note=content.PLAYERS_DISCLAIMER if columns else "",  # nothing to disclaim otherwise
+        note=note if columns else "",  # nothing to disclaim without columns
     )
 
 
-def _options_grid(options: list[Option]) -> Grid:
-    filled = [o for o in options if has_text(o)]
-    columns = tuple(
-        Column(
-            _one_line(o.name) or f"Optie {i + 1}",
-            tuple(clean_text(getattr(o, attr)) for attr, _ in _OPTION_ROWS),
-        )
-        for i, o in enumerate(filled)
+def players_grid(players: Sequence[Player]) -> Grid:
+    return _grid(
+        players,
+        _PLAYER_ROWS,
+        content.PLAYERS_TABLE_HEADING,
+        lambda i: f"Speler {_letter(i)}",
+        content.PLAYERS_DISCLAIMER,
     )
-    return Grid(content.OPTIONS_TABLE_HEADING, tuple(label for _, label in _OPTION_ROWS), columns)
+
+
+def options_grid(options: Sequence[Option]) -> Grid:
+    return _grid(options, _OPTION_ROWS, content.OPTIONS_TABLE_HEADING, lambda i: f"Optie {i + 1}")
 
 
 def _answers(ws: Worksheet, fields: tuple[content.Field, ...]) -> tuple[Answer, ...]:
@@ -191,8 +200,8 @@ def sections(ws: Worksheet, options: ExportOptions | None = None) -> tuple[Secti
     """The five steps in the worksheet's order, then the preparation when chosen."""
     options = options or ExportOptions()
     grids = {
-        "verkennen": lambda: _players_grid(ws.exploration.players),
-        "afwegen": lambda: _options_grid(ws.weighing.options),
+        "verkennen": lambda: players_grid(ws.exploration.players),
+        "afwegen": lambda: options_grid(ws.weighing.options),
     }
     out = []
     for step in content.STEPS:

@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 from pydantic import BaseModel, ValidationError
 
-from werkblad import tables
+from werkblad import summary, tables
 from werkblad.content import OPTION_COLUMNS, PARTICIPANT_COLUMNS, PLAYER_COLUMNS, ROLE_LABELS
 from werkblad.model import (
     MAX_NAME,
@@ -25,12 +25,11 @@ from werkblad.model import (
     get_field,
     set_field,
 )
-from werkblad.ui import fields
+from werkblad.summary import Grid
+from werkblad.ui import fields, paper
 from werkblad.ui.messages import validation_message
 from werkblad.ui.state import BASE_PREFIX, EDITOR_PREFIX, ws
 from werkblad.ui.style import share_mode
-
-PAPER_COLUMNS = 4  # players or options side by side, as on the paper worksheet
 
 
 @dataclass(frozen=True)
@@ -43,6 +42,7 @@ class Table:
     max_rows: int
     noun: str  # "speler": used in messages and the full-text picker
     plural: str
+    grid: Callable[[Sequence[BaseModel]], Grid] | None = None  # the table as on paper
 
     @property
     def editor_key(self) -> str:
@@ -62,6 +62,7 @@ PLAYERS = Table(
     MAX_PLAYERS,
     "speler",
     "spelers",
+    summary.players_grid,
 )
 OPTIONS = Table(
     "options",
@@ -72,6 +73,7 @@ OPTIONS = Table(
     MAX_OPTIONS,
     "optie",
     "opties",
+    summary.options_grid,
 )
 PARTICIPANTS = Table(
     "participants",
@@ -164,34 +166,10 @@ def full_text(table: Table) -> None:
                 fields.text_area(heading, path, height=160, on_change=lambda: reset_editor(table))
 
 
-def paper_view(table: Table, corner: str) -> None:
-    """The table as on paper: a row per question, a column per item, whole texts.
-
-    For the shared screen, where grid cells (one line each) are too small to read.
-    User text goes through st.text only, never Markdown.
-    """
-    items = get_field(ws(), table.path)
-    if not items:
-        st.text("Nog geen " + table.plural + ".")
-        return
-    rows = [column for column in table.columns if column != "name"]
-    for start in range(0, len(items), PAPER_COLUMNS):
-        group = items[start : start + PAPER_COLUMNS]
-        header = st.columns(PAPER_COLUMNS + 1, gap="small", border=True)
-        header[0].markdown(f"**{corner}**")
-        for cell, item in zip(header[1:], group, strict=False):
-            cell.text(item.name or "—")
-        for column in rows:
-            cells = st.columns(PAPER_COLUMNS + 1, gap="small", border=True)
-            cells[0].markdown(f"**{table.columns[column]}**")
-            for cell, item in zip(cells[1:], group, strict=False):
-                cell.text(getattr(item, column) or "—")
-
-
-def table_section(table: Table, corner: str) -> None:
+def table_section(table: Table) -> None:
     """Editable grid with full texts below; on a shared screen the paper view comes first."""
     if share_mode():
-        paper_view(table, corner)
+        paper.grid(table.grid(get_field(ws(), table.path)))
         with st.expander(f"Tabel met {table.plural} bewerken", icon=":material/edit:"):
             table_editor(table, row_height=48)
     else:

@@ -17,7 +17,7 @@ from werkblad.summary import (
     export_filename,
     plain_text,
 )
-from werkblad.ui import fields, files
+from werkblad.ui import fields, files, paper
 from werkblad.ui.state import ws
 from werkblad.ui.style import share_mode
 
@@ -39,9 +39,11 @@ def _answers(report: Report):
             if isinstance(block, Answer):
                 yield section.heading, block.label, block.text
             else:
-                for column in block.columns:
+                for number, column in enumerate(block.columns, start=1):
+                    # Only our own words go into this Markdown message, not the names.
+                    yield section.heading, f"{block.heading}, kolom {number}", column.title
                     for answer in block.as_answers(column):
-                        yield section.heading, f"{column.title}: {answer.label}", answer.text
+                        yield section.heading, f"{answer.label}, kolom {number}", answer.text
     yield "", "Aanwezig", report.facts[1].text
 
 
@@ -70,33 +72,23 @@ def personal_data_check(report: Report) -> None:
 
 def overview(report: Report) -> None:
     """The whole worksheet as the PDF will hold it. User text goes through st.text only."""
-    with st.container(border=True):
-        st.caption(report.approach)
-        st.markdown(f"#### {report.heading}")
-        if report.title:
-            st.text(report.title)
-        for fact in report.facts:
-            st.markdown(f"**{fact.label}**")
-            st.text(fact.text or EMPTY)
-        for section in report.sections:
-            st.markdown(f"##### {section.heading}")
-            if section.intro:
-                st.caption(section.intro)
-            for block in section.blocks:
-                if isinstance(block, Answer):
-                    st.markdown(f"**{block.label}**")
-                    st.text(block.text or EMPTY)
-                    continue
-                st.markdown(f"**{block.heading}**")
-                if not block.columns:
-                    st.text(EMPTY)
-                for column in block.columns:
-                    st.text(column.title)
-                    for answer in block.as_answers(column):
-                        st.markdown(f"*{answer.label}*")
-                        st.text(answer.text or EMPTY)
-                if block.note:
-                    st.caption(block.note)
+    st.caption(report.approach)
+    st.markdown(f"#### {report.heading}")
+    if report.title:
+        st.text(report.title)
+    for fact in report.facts:
+        st.markdown(f"**{fact.label}**")
+        st.text(fact.text or EMPTY)
+    for section in report.sections:
+        st.markdown(f"##### {section.heading}")
+        if section.intro:
+            st.caption(section.intro)
+        for block in section.blocks:
+            if isinstance(block, Answer):
+                st.markdown(f"**{block.label}**")
+                st.text(block.text or EMPTY)
+                continue
+            paper.grid(block)
 
 
 def pdf_download(options: ExportOptions) -> None:

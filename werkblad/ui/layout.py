@@ -60,7 +60,8 @@ def shared_question_hints_box() -> None:
 
 
 def table_heading(heading: str, note: str | None = None) -> None:
-    if not share_mode():  # on a shared screen the heading is the table's corner, as on paper
-        st.subheader(heading)
+    if share_mode():  # the paper view has the heading in its corner and the note below
+        return
+    st.subheader(heading)
     if note:
         st.caption(note)

@@ -14,6 +14,13 @@ section[data-testid="stSidebar"] [data-testid="stVerticalBlock"] { gap: 0.45rem;
 section[data-testid="stSidebarUserContent"] { padding-top: 0; }
 /* Long button labels (such as the ways in) wrap instead of being cut off. */
 .stButton button p, .stDownloadButton button p { white-space: normal; overflow: visible; }
+/* The file uploader's own words are English and cannot be set: replace them in Dutch. */
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p,
+[data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {
+  content: "Kies een bestand"; font-size: 0.875rem; }
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {
+  content: "of sleep het hierheen"; font-size: 0.875rem; }
 </style>
 """
 

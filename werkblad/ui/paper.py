@@ -1,0 +1,34 @@
+"""Players and options shown as on the paper worksheet: a row per question, a column each.
+
+Grid cells of st.data_editor show one line in a small font; this view shows whole
+texts, for the shared screen and the report overview. User text goes through
+st.text only, never Markdown.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from werkblad.summary import EMPTY, Grid
+
+COLUMNS = 4  # players or options side by side, as on the paper worksheet
+WIDTHS = [0.8] + [1] * COLUMNS  # the row headings are short words
+
+
+def grid(table: Grid) -> None:
+    if not table.columns:
+        st.text(EMPTY)
+        return
+    for start in range(0, len(table.columns), COLUMNS):
+        group = table.columns[start : start + COLUMNS]
+        header = st.columns(WIDTHS, gap="small", border=True)
+        header[0].markdown(f"**{table.heading}**")
+        for cell, column in zip(header[1:], group, strict=False):
+            cell.text(column.title)
+        for row, label in enumerate(table.row_labels):
+            cells = st.columns(WIDTHS, gap="small", border=True)
+            cells[0].markdown(f"**{label}**")
+            for cell, column in zip(cells[1:], group, strict=False):
+                cell.text(column.cells[row] or EMPTY)
+    if table.note:
+        st.caption(table.note)
