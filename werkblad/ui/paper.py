@@ -12,7 +12,6 @@ import streamlit as st
 from werkblad.summary import EMPTY, Grid
 
 COLUMNS = 4  # players or options side by side, as on the paper worksheet
-WIDTHS = [0.8] + [1] * COLUMNS  # the row headings are short words
 
 
 def grid(table: Grid) -> None:
@@ -21,12 +20,12 @@ def grid(table: Grid) -> None:
         return
     for start in range(0, len(table.columns), COLUMNS):
         group = table.columns[start : start + COLUMNS]
-        header = st.columns(WIDTHS, gap="small", border=True)
+        header = st.columns(COLUMNS + 1, gap="small", border=True)
         header[0].markdown(f"**{table.heading}**")
         for cell, column in zip(header[1:], group, strict=False):
             cell.text(column.title)
         for row, label in enumerate(table.row_labels):
-            cells = st.columns(WIDTHS, gap="small", border=True)
+            cells = st.columns(COLUMNS + 1, gap="small", border=True)
             cells[0].markdown(f"**{label}**")
             for cell, column in zip(cells[1:], group, strict=False):
                 cell.text(column.cells[row] or EMPTY)
