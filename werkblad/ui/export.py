@@ -6,6 +6,7 @@ import datetime as dt
 
 import streamlit as st
 
+from werkblad.model import Worksheet
 from werkblad.pdf import render_pdf
 from werkblad.personal_data import find_personal_data
 from werkblad.summary import (
@@ -91,13 +92,22 @@ def overview(report: Report) -> None:
             paper.grid(block)
 
 
+def _pdf_without_user_text_in_errors(snapshot: Worksheet, options: ExportOptions) -> bytes:
+    try:
+        return render_pdf(snapshot, options)
+    except Exception as error:
+        # Streamlit logs a failing download with its traceback; this one holds no user text.
+        raise RuntimeError(f"verslag niet gemaakt: {type(error).__name__}") from None
+
+
 def pdf_download(options: ExportOptions) -> None:
     # The download callable runs outside the session: give it a copy of the worksheet,
-    # so the PDF is built on the click only, from what is on screen now.
+    # so the PDF is built on the click only (the button spins meanwhile), from what is
+    # on screen now.
     snapshot = ws().model_copy(deep=True)
     st.download_button(
         "Verslag downloaden (pdf)",
-        data=lambda: render_pdf(snapshot, options),
+        data=lambda: _pdf_without_user_text_in_errors(snapshot, options),
         file_name=export_filename("pdf", snapshot.meeting_date or dt.date.today()),
         mime="application/pdf",
         icon=":material/picture_as_pdf:",
