@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import random
 import re
 from pathlib import Path
 
@@ -854,6 +855,21 @@ def test_conflict_text_typed_meanwhile_is_kept(store):
     assert store.load(wid).worksheet.closing.summary == "Tijdens het conflict getypt."
 
 
+def test_draft_deleted_elsewhere_is_stored_anew(store):
+    """Another tab deleted the draft (or it expired): typing stores the whole text again."""
+    at = open_app("kiezen")
+    type_text(at, "choice.decision", "Eerst.")
+    wid = at.session_state["worksheet_id"]
+    store.delete(wid)
+    type_text(at, "choice.needs", "Daarna.")
+    new_id = at.session_state["worksheet_id"]
+    assert new_id != wid
+    assert at.query_params["id"] == new_id
+    stored = store.load(new_id).worksheet
+    assert (stored.choice.decision, stored.choice.needs) == ("Eerst.", "Daarna.")
+    assert not at.warning
+
+
 # -- 7. delete ------------------------------------------------------------------------
 
 
@@ -1258,3 +1274,139 @@ def test_time_plan_lasts_across_pages_and_shows_on_the_closing_page():
     visit(at, "afronden")
     table = at.dataframe[0].value
     assert table.loc[table["Stap"] == "4. Kiezen", "Gepland (min.)"].item() == 17
+
+
+# -- a seeded random walk: pages, typing, grid edits, full texts, share mode ---------------
+
+EDITOR_ON_PAGE = {
+    "gesprek": "editor:participants",
+    "voorbereiden": "editor:players",
+    "verkennen": "editor:players",
+    "afwegen": "editor:options",
+}
+EDITOR_COLUMNS = {
+    "editor:players": list(PLAYER_COLUMNS),
+    "editor:options": list(OPTION_COLUMNS),
+    "editor:participants": ["name"],
+}
+
+
+class Walk:
+    """Random user actions; after each, the model must equal what was typed and edited.
+
+    The grid is edited as the browser does it: one delta (edited, added and deleted rows)
+    against the base frame, which the app rebuilds from the model on entering a page.
+    """
+
+    def __init__(self, seed: int) -> None:
+        self.rnd = random.Random(seed)
+        self.at = open_app()
+        self.page = "start"
+        self.share = False
+        self.texts: dict[str, str] = {}
+        self.rows: dict[str, list[dict[str, str]]] = {key: [] for key in EDITOR_COLUMNS}
+        self.enter()
+
+    def enter(self) -> None:
+        """The page was entered: the grid starts from the model, without edits."""
+        self.delta = {"edited_rows": {}, "added_rows": [], "deleted_rows": []}
+        key = EDITOR_ON_PAGE.get(self.page)
+        self.base = [dict(row) for row in self.rows[key]] if key else []
+
+    def visit(self) -> None:
+        choices = [s for s in PAGE_SLUGS if not (self.share and s == "voorbereiden")]
+        slug = self.rnd.choice(choices)
+        visit(self.at, slug, by=self.rnd.choice(["switch", "sidebar"]))
+        if slug != self.page:
+            self.page = slug
+            self.enter()
+
+    def toggle_share_mode(self) -> None:
+        if self.page in EDITOR_ON_PAGE:  # see test_turning_share_mode_on_keeps_table_edits
+            return
+        self.share = not self.share
+        set_share_mode(self.at, self.share)
+
+    def type(self) -> None:
+        areas = [
+            w
+            for w in self.at.main.text_area
+            if w.key.startswith("w:") and not re.search(r"\.\d+\.", w.key)
+        ]
+        if areas:
+            widget = self.rnd.choice(areas)
+            text = self.rnd.choice(["", "kort", "Twee\nregels", "€ Şahin", "x" * 300])
+            widget.input(text)
+            ok(self.at.run())
+            self.texts[widget.key[2:]] = text
+
+    def edit_grid(self) -> None:
+        key = EDITOR_ON_PAGE.get(self.page)
+        if not key:
+            return
+        columns = EDITOR_COLUMNS[key]
+        delta = self.delta
+        alive = [i for i in range(len(self.base)) if i not in delta["deleted_rows"]]
+        kind = self.rnd.choice(["add", "add", "edit", "edit", "delete"])
+        if kind == "add":
+            picked = self.rnd.sample(columns, self.rnd.randint(1, len(columns)))
+            delta["added_rows"].append({c: f"{c[:3]}{self.rnd.randint(0, 99)}" for c in picked})
+        elif kind == "edit" and alive:
+            row = delta["edited_rows"].setdefault(self.rnd.choice(alive), {})
+            row[self.rnd.choice(columns)] = f"e{self.rnd.randint(0, 99)}"
+        elif kind == "delete" and alive:
+            delta["deleted_rows"].append(self.rnd.choice(alive))
+        elif delta["added_rows"]:
+            delta["added_rows"].pop()
+        edit_table(
+            self.at,
+            key,
+            edited={i: dict(cells) for i, cells in delta["edited_rows"].items()},
+            added=[dict(row) for row in delta["added_rows"]],
+            deleted=sorted(delta["deleted_rows"]),
+        )
+        ok(self.at)
+        rows = [
+            {**row, **delta["edited_rows"].get(i, {})}
+            for i, row in enumerate(self.base)
+            if i not in delta["deleted_rows"]
+        ] + [dict(row) for row in delta["added_rows"]]
+        rows = [{c: row.get(c) or "" for c in columns} for row in rows]
+        self.rows[key] = [row for row in rows if any(v.strip() for v in row.values())]
+
+    def full_text(self) -> None:
+        areas = [w for w in self.at.main.text_area if re.search(r"\.\d+\.", w.key)]
+        if not areas or self.page not in ("verkennen", "afwegen", "voorbereiden"):
+            return
+        widget = self.rnd.choice(areas)
+        text = "Lang. " * self.rnd.randint(1, 60)
+        widget.input(text)
+        ok(self.at.run())
+        *_, index, column = widget.key.split(".")
+        self.rows[EDITOR_ON_PAGE[self.page]][int(index)][column] = text
+        self.enter()  # the grid was rebuilt from the model
+
+    def check(self) -> None:
+        worksheet = model(self.at)
+        for path, text in self.texts.items():
+            assert get_field(worksheet, path) == text, path
+        for key, rows in self.rows.items():
+            items = get_field(worksheet, TABLE_PATHS[key])
+            assert [{c: getattr(i, c) for c in EDITOR_COLUMNS[key]} for i in items] == rows
+        assert_widgets_match_model(self.at)
+
+    def run(self, steps: int) -> None:
+        actions = [self.visit, self.visit, self.type, self.type, self.edit_grid]
+        actions += [self.edit_grid, self.edit_grid, self.full_text, self.toggle_share_mode]
+        for _ in range(steps):
+            self.rnd.choice(actions)()
+            self.check()
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_random_walk_keeps_every_edit(seed, store):
+    walk = Walk(seed)
+    walk.run(60)
+    wid = walk.at.session_state.get("worksheet_id")
+    if wid:
+        assert store.load(wid).worksheet == model(walk.at)
