@@ -746,12 +746,6 @@ def test_opened_file_is_saved_as_a_draft(sample, sample_bytes, store):
     assert at.query_params["id"] == wid
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="files._use_file adopts the opened file with draft=None: the session forgets the "
-    "stored draft it replaced, so that draft (with the old text) stays on the server until "
-    "it expires and 'Werkblad verwijderen' no longer reaches it",
-)
 def test_delete_after_opening_a_file_leaves_no_old_text_on_the_server(sample_bytes, store):
     at = open_app("kiezen")
     type_text(at, "choice.decision", "Vertrouwelijk besluit.")
@@ -1220,15 +1214,10 @@ def test_personal_data_check_keeps_names_out_of_markdown():
 
 # -- screen-share mode and the tables ------------------------------------------------------
 
-SHARE_TABLE_BUG = (
-    "editors.table_section passes row_height=48 in share mode and None otherwise; "
-    "row_height is part of a dynamic data_editor's widget id, so toggling 'Scherm delen' "
-    "makes a new, empty editor over the stale base frame, and the rows edited on this "
-    "visit are dropped from the model (and autosaved)"
-)
+# A changed data_editor parameter (such as row_height) makes a new, empty editor over
+# the old base frame; its return value would then wipe the rows edited on this visit.
 
 
-@pytest.mark.xfail(strict=True, reason=SHARE_TABLE_BUG)
 @pytest.mark.parametrize(
     ("page", "key"), [("verkennen", "editor:players"), ("afwegen", "editor:options")]
 )
@@ -1243,7 +1232,6 @@ def test_turning_share_mode_on_keeps_table_edits(page, key, store):
     assert [row.name for row in get_field(store.load(wid).worksheet, path)] == ["Eerste", "Tweede"]
 
 
-@pytest.mark.xfail(strict=True, reason=SHARE_TABLE_BUG)
 def test_turning_share_mode_off_keeps_table_edits():
     at = open_app("verkennen")
     set_share_mode(at, True)

@@ -112,7 +112,7 @@ def _column_config(table: Table) -> dict:
     return config
 
 
-def table_editor(table: Table, *, row_height: int | None = None) -> None:
+def table_editor(table: Table) -> None:
     """Draw the grid and write what it returns into the model."""
     if table.editor_key not in st.session_state or table.base_key not in st.session_state:
         st.session_state[table.base_key] = table.to_frame(get_field(ws(), table.path))
@@ -122,7 +122,6 @@ def table_editor(table: Table, *, row_height: int | None = None) -> None:
         num_rows="dynamic",
         hide_index=True,
         width="stretch",
-        row_height=row_height,
         column_config=_column_config(table),
     )
     try:
@@ -171,7 +170,9 @@ def table_section(table: Table) -> None:
     if share_mode():
         paper.grid(table.grid(get_field(ws(), table.path)))
         with st.expander(f"Tabel met {table.plural} bewerken", icon=":material/edit:"):
-            table_editor(table, row_height=48)
+            # Same parameters as outside share mode: a changed parameter would make a
+            # new, empty editor whose return value overwrites the table.
+            table_editor(table)
     else:
         table_editor(table)
     full_text(table)

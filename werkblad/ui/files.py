@@ -49,7 +49,7 @@ def save_button() -> None:
 
 
 def _use_file(worksheet: Worksheet) -> None:
-    state.adopt(worksheet, None)
+    state.replace_text(worksheet)
     st.session_state.pop(PENDING_FILE, None)
     st.session_state[UPLOAD_ROUND] = st.session_state.get(UPLOAD_ROUND, 0) + 1
     st.toast("Het werkbestand is geopend.", icon=":material/check:")

@@ -106,6 +106,20 @@ def restore() -> None:
         st.query_params["id"] = worksheet_id()
 
 
+def replace_text(worksheet: Worksheet) -> None:
+    """Put an opened file's text in place of this worksheet's, under the same id.
+
+    The stored draft then gets the file's text at the next save, so no old text
+    stays behind on the server under an id the session no longer knows.
+    """
+    kept = {key: st.session_state.get(key) for key in (WORKSHEET_ID, VERSION, EXPIRES)}
+    adopt(worksheet, None)
+    if kept[WORKSHEET_ID]:
+        st.session_state.update(kept)
+        st.session_state[SAVED] = b""  # differs from the new text: the next run saves it
+        st.query_params["id"] = kept[WORKSHEET_ID]
+
+
 def new_worksheet() -> None:
     adopt(Worksheet(), None)
 
