@@ -229,6 +229,12 @@ def expander_labels(at: AppTest) -> list[str]:
     return [e.label for e in at.expander]
 
 
+def unfold(at: AppTest, name: str) -> AppTest:
+    """Open a folded section: its content is only built while it is open."""
+    at.session_state[f"fold:{name}"] = True
+    return ok(at.run())
+
+
 def type_text(at: AppTest, path: str, value: str) -> AppTest:
     at.text_area(key="w:" + path).input(value)
     return ok(at.run())
@@ -564,6 +570,7 @@ def test_full_text_editor_updates_model_and_grid_base():
         added=[{"name": "Gemeenten", "positions_emotions": "kort"}, {"name": "Pers"}],
     )
     assert "Hele tekst per speler lezen of schrijven" in expander_labels(at)
+    unfold(at, "players")
     long_text = "Eerste alinea over de gemeenten.\n\n" + "Zij willen overleg. " * 60
     at.text_area(key="w:exploration.players.0.positions_emotions").input(long_text)
     ok(at.run())
@@ -594,6 +601,7 @@ def test_full_text_for_options():
     at = open_app("afwegen")
     edit_table(at, "editor:options", added=[{"name": "Nu publiceren"}])
     assert "Hele tekst per optie lezen of schrijven" in expander_labels(at)
+    unfold(at, "options")
     at.text_area(key="w:weighing.options.0.cons").input("Lang nadeel.\nTweede regel.")
     ok(at.run())
     assert model(at).weighing.options[0].cons == "Lang nadeel.\nTweede regel."
@@ -1270,6 +1278,7 @@ def test_deleting_the_player_shown_in_full_text_is_fine():
     edit_table(at, "editor:players", added=[{"name": "A"}, {"name": "B"}, {"name": "C"}])
     visit(at, "afwegen")
     visit(at, "verkennen")  # base frame now holds A, B, C
+    unfold(at, "players")
     at.selectbox(key="pick:players").select_index(2)
     ok(at.run())
     assert at.text_input(key="w:exploration.players.2.name").value == "C"
@@ -1344,10 +1353,10 @@ class Walk:
             self.enter()
 
     def toggle_share_mode(self) -> None:
-        if self.page in EDITOR_ON_PAGE:  # see test_turning_share_mode_on_keeps_table_edits
-            return
         self.share = not self.share
         set_share_mode(self.at, self.share)
+        if self.page == "voorbereiden":  # hidden in share mode: its grid starts anew
+            self.enter()
 
     def type(self) -> None:
         areas = [
@@ -1364,7 +1373,7 @@ class Walk:
 
     def edit_grid(self) -> None:
         key = EDITOR_ON_PAGE.get(self.page)
-        if not key:
+        if not key or (self.share and self.page == "voorbereiden"):
             return
         columns = EDITOR_COLUMNS[key]
         delta = self.delta
@@ -1397,8 +1406,13 @@ class Walk:
         self.rows[key] = [row for row in rows if any(v.strip() for v in row.values())]
 
     def full_text(self) -> None:
+        if self.page not in ("verkennen", "afwegen", "voorbereiden") or (
+            self.share and self.page == "voorbereiden"
+        ):
+            return
+        unfold(self.at, "options" if self.page == "afwegen" else "players")
         areas = [w for w in self.at.main.text_area if re.search(r"\.\d+\.", w.key)]
-        if not areas or self.page not in ("verkennen", "afwegen", "voorbereiden"):
+        if not areas:
             return
         widget = self.rnd.choice(areas)
         text = "Lang. " * self.rnd.randint(1, 60)

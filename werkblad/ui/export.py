@@ -18,7 +18,7 @@ from werkblad.summary import (
     export_filename,
     plain_text,
 )
-from werkblad.ui import fields, files, paper
+from werkblad.ui import fields, files, layout, paper
 from werkblad.ui.state import ws
 from werkblad.ui.style import share_mode
 
@@ -117,7 +117,9 @@ def pdf_download(options: ExportOptions) -> None:
 
 
 def copy_text(options: ExportOptions) -> None:
-    with st.expander("Tekst kopiëren", icon=":material/content_copy:"):
+    with layout.folded("Tekst kopiëren", "fold:copy", icon=":material/content_copy:") as box:
+        if not box.open:
+            return
         st.caption(
             "Platte tekst om in een e-mail of notitie te plakken. "
             "Kopieer hem met het knopje rechtsboven in het vak."
@@ -130,14 +132,18 @@ def export_section() -> None:
     options = choose_options()
     # The preparation may go into the PDF, but never onto a shared screen.
     on_screen = ExportOptions(include_names=options.include_names) if share_mode() else options
+    report = build_report(ws(), options)
     if share_mode() and options.include_preparation:
         st.caption("De voorbereiding komt in de pdf, maar staat hier niet in beeld.")
     else:
-        personal_data_check(build_report(ws(), options))
+        personal_data_check(report)
     pdf_download(options)
     copy_text(on_screen)
-    with st.expander("Overzicht: zo ziet het verslag eruit", expanded=not share_mode()):
-        overview(build_report(ws(), on_screen))
+    with layout.folded(
+        "Overzicht: zo ziet het verslag eruit", "fold:overview", expanded=not share_mode()
+    ) as box:
+        if box.open:
+            overview(report if on_screen == options else build_report(ws(), on_screen))
     if not share_mode():
         st.divider()
         st.write("Heeft de dilemma-eigenaar het verslag? Verwijder dan het werkblad van de server.")

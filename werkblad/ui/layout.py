@@ -12,6 +12,14 @@ from werkblad.ui.state import ws
 from werkblad.ui.style import share_mode
 
 
+def folded(label: str, key: str, *, icon: str | None = None, expanded: bool = False):
+    """An expander whose content is built only while it is open (pages rerun often).
+
+    Use as `with folded(...) as box:` and draw the content under `if box.open:`.
+    """
+    return st.expander(label, key=key, icon=icon, expanded=expanded, on_change="rerun")
+
+
 def step_header(step: Step) -> None:
     """The step's title and question, as on the paper worksheet, and its timer."""
     st.title(step.heading)
@@ -24,7 +32,9 @@ def leader_guidance(step: Step) -> None:
     if share_mode():
         return
     help_ = guidance.STEP_GUIDANCE[step.slug]
-    with st.expander("Voor de gespreksleider", icon=":material/lightbulb:"):
+    with folded("Voor de gespreksleider", "fold:guidance", icon=":material/lightbulb:") as box:
+        if not box.open:
+            return
         st.markdown(f"**Doel van deze stap.** {help_.aim}")
         st.markdown("**Vragen die je kunt stellen**")
         st.markdown("\n".join(f"- {question}" for question in help_.questions))
@@ -34,8 +44,11 @@ def leader_guidance(step: Step) -> None:
 def opening_agreements() -> None:
     if share_mode():
         return
-    with st.expander("Afspraken om voor te lezen bij de start", icon=":material/handshake:"):
-        st.markdown("\n".join(f"- {item}" for item in guidance.OPENING_AGREEMENTS))
+    with folded(
+        "Afspraken om voor te lezen bij de start", "fold:agreements", icon=":material/handshake:"
+    ) as box:
+        if box.open:
+            st.markdown("\n".join(f"- {item}" for item in guidance.OPENING_AGREEMENTS))
 
 
 def woo_notice() -> None:
