@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import time
 
-import pandas as pd
 import streamlit as st
 
 from werkblad import timeplan
 from werkblad.content import STEPS
+from werkblad.ui import fold
 
 DURATION = "duration"
 PLAN = "plan"
@@ -50,6 +50,14 @@ def plan_editor() -> None:
         key="w:duration",
         on_change=_choose_duration,
     )
+    minutes = " / ".join(str(plan()[step.slug]) for step in STEPS)
+    st.caption(f"Minuten per stap: {minutes}; samen {timeplan.total_planned(plan())} minuten.")
+    with fold.folded("Minuten per stap aanpassen", "fold:plan", icon=":material/tune:") as box:
+        if box.open:
+            _minutes_per_step()
+
+
+def _minutes_per_step() -> None:
     columns = st.columns(len(STEPS))
     for column, step in zip(columns, STEPS, strict=True):
         key = f"w:plan:{step.slug}"
@@ -63,7 +71,6 @@ def plan_editor() -> None:
             on_change=_set_minutes,
             args=(step.slug,),
         )
-    st.caption(f"Samen {timeplan.total_planned(plan())} minuten.")
 
 
 def _toggle(slug: str) -> None:
@@ -105,22 +112,13 @@ def step_timer(slug: str) -> None:
 
 
 def time_spent_table() -> None:
+    """Planned and spent minutes per step, as one Markdown table of our own words and numbers."""
     now = time.time()
-    rows = [
-        {
-            "Stap": step.heading,
-            "Gepland (min.)": plan()[step.slug],
-            "Besteed": timeplan.format_duration(
-                timers().get(step.slug, timeplan.StepTimer()).elapsed(now)
-            ),
-        }
-        for step in STEPS
-    ]
-    rows.append(
-        {
-            "Stap": "Samen",
-            "Gepland (min.)": timeplan.total_planned(plan()),
-            "Besteed": timeplan.format_duration(timeplan.total_elapsed(timers(), now)),
-        }
-    )
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="content")
+    lines = ["| Stap | Gepland | Besteed |", "| --- | ---: | ---: |"]
+    for step in STEPS:
+        spent = timers().get(step.slug, timeplan.StepTimer()).elapsed(now)
+        title = step.heading.replace(".", "\\.", 1)  # "1." would start a list
+        lines.append(f"| {title} | {plan()[step.slug]} min. | {timeplan.format_duration(spent)} |")
+    total = timeplan.format_duration(timeplan.total_elapsed(timers(), now))
+    lines.append(f"| **Samen** | **{timeplan.total_planned(plan())} min.** | **{total}** |")
+    st.markdown("\n".join(lines))

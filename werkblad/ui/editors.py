@@ -26,7 +26,7 @@ from werkblad.model import (
     set_field,
 )
 from werkblad.summary import Grid
-from werkblad.ui import fields, layout, paper
+from werkblad.ui import fields, fold, paper
 from werkblad.ui.messages import validation_message
 from werkblad.ui.state import BASE_PREFIX, EDITOR_PREFIX, ws
 from werkblad.ui.style import share_mode
@@ -143,7 +143,7 @@ def full_text(table: Table) -> None:
     items = get_field(ws(), table.path)
     if not items:
         return
-    with layout.folded(
+    with fold.folded(
         f"Hele tekst per {table.noun} lezen of schrijven", f"fold:{table.name}"
     ) as box:
         if not box.open:

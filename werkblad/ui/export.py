@@ -18,7 +18,7 @@ from werkblad.summary import (
     export_filename,
     plain_text,
 )
-from werkblad.ui import fields, files, layout, paper
+from werkblad.ui import fields, files, fold, paper
 from werkblad.ui.state import ws
 from werkblad.ui.style import share_mode
 
@@ -117,7 +117,7 @@ def pdf_download(options: ExportOptions) -> None:
 
 
 def copy_text(options: ExportOptions) -> None:
-    with layout.folded("Tekst kopiëren", "fold:copy", icon=":material/content_copy:") as box:
+    with fold.folded("Tekst kopiëren", "fold:copy", icon=":material/content_copy:") as box:
         if not box.open:
             return
         st.caption(
@@ -139,8 +139,8 @@ def export_section() -> None:
         personal_data_check(report)
     pdf_download(options)
     copy_text(on_screen)
-    with layout.folded(
-        "Overzicht: zo ziet het verslag eruit", "fold:overview", expanded=not share_mode()
+    with fold.folded(
+        "Overzicht: zo ziet het verslag eruit", "fold:overview", icon=":material/preview:"
     ) as box:
         if box.open:
             overview(report if on_screen == options else build_report(ws(), on_screen))

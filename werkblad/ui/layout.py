@@ -7,17 +7,9 @@ import streamlit as st
 from werkblad import guidance
 from werkblad.content import Field, Step
 from werkblad.hints import shared_question_hints
-from werkblad.ui import clock, fields
+from werkblad.ui import clock, fields, fold
 from werkblad.ui.state import ws
 from werkblad.ui.style import share_mode
-
-
-def folded(label: str, key: str, *, icon: str | None = None, expanded: bool = False):
-    """An expander whose content is built only while it is open (pages rerun often).
-
-    Use as `with folded(...) as box:` and draw the content under `if box.open:`.
-    """
-    return st.expander(label, key=key, icon=icon, expanded=expanded, on_change="rerun")
 
 
 def step_header(step: Step) -> None:
@@ -32,7 +24,7 @@ def leader_guidance(step: Step) -> None:
     if share_mode():
         return
     help_ = guidance.STEP_GUIDANCE[step.slug]
-    with folded("Voor de gespreksleider", "fold:guidance", icon=":material/lightbulb:") as box:
+    with fold.folded("Voor de gespreksleider", "fold:guidance", icon=":material/lightbulb:") as box:
         if not box.open:
             return
         st.markdown(f"**Doel van deze stap.** {help_.aim}")
@@ -44,7 +36,7 @@ def leader_guidance(step: Step) -> None:
 def opening_agreements() -> None:
     if share_mode():
         return
-    with folded(
+    with fold.folded(
         "Afspraken om voor te lezen bij de start", "fold:agreements", icon=":material/handshake:"
     ) as box:
         if box.open:

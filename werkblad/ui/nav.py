@@ -52,10 +52,12 @@ def through_app() -> None:
 
 
 def navigation() -> st.Page:
-    pages = [
-        st.Page(screen.file, title=screen.title, default=screen is START) for screen in SCREENS
-    ]
-    return st.navigation(pages, position="hidden")
+    # Built once per session: st.Page resolves file paths, which adds up on every rerun.
+    if "pages" not in st.session_state:
+        st.session_state["pages"] = [
+            st.Page(screen.file, title=screen.title, default=screen is START) for screen in SCREENS
+        ]
+    return st.navigation(st.session_state["pages"], position="hidden")
 
 
 def slug_of(page: st.Page) -> str:
