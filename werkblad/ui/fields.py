@@ -59,6 +59,14 @@ def _personal_data_warning(value: str) -> None:
             st.caption(":material/info: " + warning_text(kinds))
 
 
+def _bound(widget: Callable, label: str, path: str, after: Callable[[], None] | None, **kwargs):
+    """Draw `widget` seeded from the model at `path`, writing back on change."""
+    key = _seed(path)
+    value = widget(label, key=key, on_change=_write, args=(path, key, after), **kwargs)
+    _show_error(path)
+    return value
+
+
 def text_area(
     label: str,
     path: str,
@@ -67,17 +75,9 @@ def text_area(
     help: str | None = None,
     on_change: Callable[[], None] | None = None,
 ) -> str:
-    key = _seed(path)
-    value = st.text_area(
-        label,
-        key=key,
-        max_chars=MAX_TEXT,
-        height=height,
-        help=help,
-        on_change=_write,
-        args=(path, key, on_change),
+    value = _bound(
+        st.text_area, label, path, on_change, max_chars=MAX_TEXT, height=height, help=help
     )
-    _show_error(path)
     _personal_data_warning(value)
     return value
 
@@ -86,31 +86,18 @@ def text_input(
     label: str,
     path: str,
     *,
-    max_chars: int = MAX_NAME,
     placeholder: str | None = None,
     on_change: Callable[[], None] | None = None,
 ) -> str:
-    key = _seed(path)
-    value = st.text_input(
-        label,
-        key=key,
-        max_chars=max_chars,
-        placeholder=placeholder,
-        on_change=_write,
-        args=(path, key, on_change),
+    value = _bound(
+        st.text_input, label, path, on_change, max_chars=MAX_NAME, placeholder=placeholder
     )
-    _show_error(path)
     _personal_data_warning(value)
     return value
 
 
 def date_input(label: str, path: str) -> dt.date | None:
-    key = _seed(path)
-    value = st.date_input(
-        label, key=key, format="DD-MM-YYYY", on_change=_write, args=(path, key, None)
-    )
-    _show_error(path)
-    return value
+    return _bound(st.date_input, label, path, None, format="DD-MM-YYYY")
 
 
 def _remember_choice(name: str) -> None:
