@@ -18,14 +18,16 @@ def grid(table: Grid) -> None:
     if not table.columns:
         st.text(EMPTY)
         return
-    for start in range(0, len(table.columns), COLUMNS):
-        group = table.columns[start : start + COLUMNS]
-        header = st.columns(COLUMNS + 1, gap="small", border=True)
+    # As wide as needed, up to COLUMNS: three options make four boxes, not five.
+    width = min(COLUMNS, len(table.columns))
+    for start in range(0, len(table.columns), width):
+        group = table.columns[start : start + width]
+        header = st.columns(width + 1, gap="small", border=True)
         header[0].markdown(f"**{table.heading}**")
         for cell, column in zip(header[1:], group, strict=False):
             cell.text(column.title)
         for row, label in enumerate(table.row_labels):
-            cells = st.columns(COLUMNS + 1, gap="small", border=True)
+            cells = st.columns(width + 1, gap="small", border=True)
             cells[0].markdown(f"**{label}**")
             for cell, column in zip(cells[1:], group, strict=False):
                 cell.text(column.cells[row] or EMPTY)
