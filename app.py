@@ -1,10 +1,14 @@
 """Dilemmagesprek: the worksheet "Werkblad dilemmagesprek" as a guided screen in five steps."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from werkblad.ui import banners, files, nav, sidebar, state, style
 
-st.set_page_config(page_title="Dilemmagesprek", page_icon=":material/forum:", layout="wide")
+# A local icon: a Material icon here would make every browser fetch it from Google.
+ICON = Path(__file__).resolve().parent / "assets" / "icon.png"
+st.set_page_config(page_title="Dilemmagesprek", page_icon=str(ICON), layout="wide")
 
 page = nav.navigation()
 state.restore()

@@ -321,12 +321,13 @@ def test_table_column_keys_follow_the_model():
     assert {k: v["label"] for k, v in config.items() if "label" in v} == OPTION_COLUMNS
 
 
-def test_text_widgets_have_the_model_limit():
-    """Streamlit cuts longer input silently, so max_chars must equal the model's limit."""
+def test_text_widgets_have_no_max_chars():
+    """A browser drops a paste that would go over max_chars without a word; the model
+    refuses over-long text instead, with a Dutch message (see the limits below)."""
     at = open_app("kiezen")
-    assert {w.max_chars for w in at.text_area} == {MAX_TEXT}
+    assert {w.max_chars for w in at.text_area} == {0}
     visit(at, "gesprek")
-    assert at.text_input(key="w:title").max_chars == 200
+    assert not at.text_input(key="w:title").max_chars
 
 
 # -- 2. fill every field in a scrambled order; everything holds ------------------------
@@ -506,30 +507,44 @@ def test_fill_every_field_in_scrambled_order_and_everything_holds(store):
 # -- 3. limits -----------------------------------------------------------------------
 
 
-def test_text_over_the_limit_is_cut_to_the_limit_and_kept(store):
-    """Streamlit cuts a text widget's value to max_chars on the server (1.67), before the
-    app's callback sees it, so the model's own refusal (a Dutch st.error) cannot be
-    reached from a widget whose max_chars equals the limit. What the user gets: the
-    first 10,000 characters, stored, with no error and nothing older left behind."""
+def test_text_over_the_limit_gives_a_dutch_error_and_stays(store):
     at = open_app("kennismaken")
     type_text(at, "introduction.dilemma", "De eerste versie.")
     long_text = "€" * MAX_TEXT + "x"
-    # input() honours max_chars as the browser does: nothing happens.
     at.text_area(key="w:introduction.dilemma").input(long_text)
-    assert at.text_area(key="w:introduction.dilemma").value == "De eerste versie."
-    # A client that sends more anyway.
-    at.text_area(key="w:introduction.dilemma").set_value(long_text)
+    ok(at.run(), errors=True)
+    assert len(at.error) == 1
+    assert "hoogstens 10.000 tekens" in at.error[0].value
+    assert "10.001" in at.error[0].value
+    assert_dutch(at.error[0].value)
+    # The typed text stays in the field; the model and the store keep the last text that fit.
+    assert at.text_area(key="w:introduction.dilemma").value == long_text
+    assert model(at).introduction.dilemma == "De eerste versie."
+    wid = at.session_state["worksheet_id"]
+    assert store.load(wid).worksheet.introduction.dilemma == "De eerste versie."
+
+    # Another page and back: the over-long text is still in the field, with the message.
+    visit(at, "kiezen", by="sidebar")
+    at.button(key="nav:kennismaken").click()
+    ok(at.run(), errors=True)
+    assert at.title[0].value == "1. Kennismaken"
+    assert at.text_area(key="w:introduction.dilemma").value == long_text
+    assert len(at.error) == 1
+
+    # Shortened to the limit: stored, and the message goes.
+    at.text_area(key="w:introduction.dilemma").input("€" * MAX_TEXT)
     ok(at.run())
     assert model(at).introduction.dilemma == "€" * MAX_TEXT
-    assert at.text_area(key="w:introduction.dilemma").value == "€" * MAX_TEXT
-
-    # Another page and back: the text is still there, and stored.
-    visit(at, "kiezen")
-    visit(at, "kennismaken")
-    assert at.text_area(key="w:introduction.dilemma").value == "€" * MAX_TEXT
-    assert model(at).introduction.dilemma == "€" * MAX_TEXT
-    wid = at.session_state["worksheet_id"]
     assert store.load(wid).worksheet.introduction.dilemma == "€" * MAX_TEXT
+
+
+def test_title_over_the_limit_gives_a_dutch_error_and_stays():
+    at = open_app("gesprek")
+    at.text_input(key="w:title").input("t" * 201)
+    ok(at.run(), errors=True)
+    assert "hoogstens 200 tekens" in at.error[0].value
+    assert at.text_input(key="w:title").value == "t" * 201
+    assert model(at).title == ""
 
 
 def test_too_many_players_gives_a_dutch_error_and_keeps_the_model():

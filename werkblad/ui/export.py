@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -18,7 +19,7 @@ from werkblad.summary import (
     export_filename,
     plain_text,
 )
-from werkblad.ui import fields, files, fold, paper
+from werkblad.ui import fields, files, fold, paper, state
 from werkblad.ui.state import ws
 from werkblad.ui.style import share_mode
 
@@ -92,23 +93,23 @@ def overview(report: Report) -> None:
             paper.grid(block)
 
 
-def _pdf_without_user_text_in_errors(snapshot: Worksheet, options: ExportOptions) -> bytes:
-    try:
-        return render_pdf(snapshot, options)
-    except Exception as error:
-        # Streamlit logs a failing download with its traceback; this one holds no user text.
-        raise RuntimeError(f"verslag niet gemaakt: {type(error).__name__}") from None
+def _pdf(options: ExportOptions) -> Callable[[Worksheet], bytes]:
+    def build(worksheet: Worksheet) -> bytes:
+        try:
+            return render_pdf(worksheet, options)
+        except Exception as error:
+            # Streamlit logs a failing download with its traceback: keep user text out.
+            raise RuntimeError(f"verslag niet gemaakt: {type(error).__name__}") from None
+
+    return build
 
 
 def pdf_download(options: ExportOptions) -> None:
-    # The download callable runs outside the session: give it a copy of the worksheet,
-    # so the PDF is built on the click only (the button spins meanwhile), from what is
-    # on screen now.
-    snapshot = ws().model_copy(deep=True)
+    # Built on the click only (the button spins meanwhile), from the text as it is then.
     st.download_button(
         "Verslag downloaden (pdf)",
-        data=lambda: _pdf_without_user_text_in_errors(snapshot, options),
-        file_name=export_filename("pdf", snapshot.meeting_date or dt.date.today()),
+        data=state.at_click(_pdf(options)),
+        file_name=export_filename("pdf", ws().meeting_date or dt.date.today()),
         mime="application/pdf",
         icon=":material/picture_as_pdf:",
         type="primary",

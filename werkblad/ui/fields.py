@@ -14,7 +14,7 @@ from collections.abc import Callable
 import streamlit as st
 from pydantic import ValidationError
 
-from werkblad.model import MAX_NAME, MAX_TEXT, get_field, set_field
+from werkblad.model import get_field, set_field
 from werkblad.personal_data import find_personal_data, warning_text
 from werkblad.ui.messages import validation_message
 from werkblad.ui.state import FIELD_ERRORS, WIDGET_PREFIX, ws
@@ -30,7 +30,7 @@ def _write(path: str, key: str, after: Callable[[], None] | None) -> None:
     try:
         set_field(ws(), path, value)
     except ValidationError as error:
-        _errors()[path] = (validation_message(error), value)
+        _errors()[path] = (validation_message(error, value), value)
         return
     _errors().pop(path, None)
     if after:
@@ -75,9 +75,9 @@ def text_area(
     help: str | None = None,
     on_change: Callable[[], None] | None = None,
 ) -> str:
-    value = _bound(
-        st.text_area, label, path, on_change, max_chars=MAX_TEXT, height=height, help=help
-    )
+    # No max_chars: the browser drops a paste that would go over it without a word.
+    # The model refuses instead, with a Dutch message, and the pasted text stays.
+    value = _bound(st.text_area, label, path, on_change, height=height, help=help)
     _personal_data_warning(value)
     return value
 
@@ -89,9 +89,7 @@ def text_input(
     placeholder: str | None = None,
     on_change: Callable[[], None] | None = None,
 ) -> str:
-    value = _bound(
-        st.text_input, label, path, on_change, max_chars=MAX_NAME, placeholder=placeholder
-    )
+    value = _bound(st.text_input, label, path, on_change, placeholder=placeholder)
     _personal_data_warning(value)
     return value
 

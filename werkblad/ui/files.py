@@ -29,18 +29,16 @@ def _file_day() -> dt.date:
 
 def save_button() -> None:
     """'Werkbestand opslaan': drawn after the page ran, so the file holds this run's edits."""
-    data = dump_worksheet(state.ws())
-    # The download runs outside the session: it gets these bytes, not session state.
     st.download_button(
         "Werkbestand opslaan",
-        data=lambda: data,
+        data=state.at_click(dump_worksheet),
         file_name=export_filename("json", _file_day()),
         mime="application/json",
         icon=":material/download:",
         on_click="ignore",
         width="stretch",
     )
-    if len(data) > MAX_FILE_BYTES:
+    if len(st.session_state.get(state.SAVED) or b"") > MAX_FILE_BYTES:
         st.warning(
             "Dit werkbestand is groter dan 2 MB en gaat daarom niet meer open in de app. "
             "Maak lange teksten korter voordat je het opslaat."

@@ -8,6 +8,8 @@ worksheet for another (a link, a file, a newer version) or writes it to disk.
 from __future__ import annotations
 
 import datetime as dt
+import time
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -47,6 +49,26 @@ def store() -> DraftStore:
 
 def ws() -> Worksheet:
     return st.session_state[WORKSHEET]
+
+
+# A click right after typing or a grid edit (the grid sends it 150 ms late) reruns the
+# page; this is how long a download waits for that rerun to write the change.
+SETTLE_SECONDS = 0.5
+
+
+def at_click(build: Callable[[Worksheet], bytes]) -> Callable[[], bytes]:
+    """Data for st.download_button, built when the button is clicked.
+
+    The callable runs outside the session, where st.session_state is empty, so it
+    holds the session's worksheet object itself, which every rerun edits in place.
+    """
+    worksheet = ws()
+
+    def data() -> bytes:
+        time.sleep(SETTLE_SECONDS)
+        return build(worksheet)
+
+    return data
 
 
 def worksheet_id() -> str | None:
