@@ -8,6 +8,7 @@ and `shown` (all text on the screen).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import random
 import re
@@ -40,7 +41,7 @@ from werkblad.model import (
     Worksheet,
     get_field,
 )
-from werkblad.storage import DB_FILE_NAME, DraftNotFound, DraftStore
+from werkblad.storage import DB_FILE_NAME, DraftNotFound, DraftStore, dump_worksheet
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
@@ -865,6 +866,43 @@ def start_conflict(store: DraftStore) -> tuple[AppTest, str, Worksheet]:
     assert model(at).choice.next_steps == "Mijn volgende stap."
     assert store.load(wid).worksheet == theirs
     return at, wid, theirs
+
+
+def test_a_save_whose_run_was_stopped_is_not_taken_for_someone_elses(store):
+    """A keystroke can stop a run right after its database write, before the new version
+    is noted. The next save then finds a "newer" version that is its own earlier write."""
+    at = open_app("kiezen")
+    type_text(at, "choice.decision", "Eerste.")
+    wid = at.session_state["worksheet_id"]
+    # What the stopped run did: it wrote the next text, then noted nothing.
+    stopped = model(at).model_copy(deep=True)
+    stopped.choice.needs = "Tweede."
+    store.save(wid, stopped, store.load(wid).version)
+    at.session_state["written"] = [
+        *at.session_state["written"],
+        hashlib.sha256(dump_worksheet(stopped)).digest(),
+    ]
+    type_text(at, "choice.needs", "Tweede.")
+    type_text(at, "choice.next_steps", "Derde.")
+    assert "ergens anders gewijzigd" not in shown(at, "warning")
+    saved = store.load(wid).worksheet
+    assert (saved.choice.needs, saved.choice.next_steps) == ("Tweede.", "Derde.")
+
+
+def test_first_save_keeps_its_id_when_its_run_was_stopped(store):
+    """The id is made before the first write, so a stopped first save leaves no orphan."""
+    at = open_app("kiezen")
+    at.session_state["worksheet_id"] = wid = DraftStore.new_id()
+    at.session_state["draft_version"] = 0
+    written = model(at).model_copy(deep=True)
+    written.choice.decision = "Eerste."
+    store.create(written, wid)  # the stopped run's write
+    at.session_state["written"] = [hashlib.sha256(dump_worksheet(written)).digest()]
+    type_text(at, "choice.decision", "Eerste.")
+    type_text(at, "choice.needs", "Tweede.")
+    assert "ergens anders gewijzigd" not in shown(at, "warning")
+    assert at.session_state["worksheet_id"] == wid
+    assert store.load(wid).worksheet.choice.needs == "Tweede."
 
 
 def test_conflict_load_newer_version(store):

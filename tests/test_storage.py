@@ -700,6 +700,19 @@ def test_purge_expired(tmp_path: Path) -> None:
         store.purge_expired(now=dt.datetime(2027, 1, 1))  # naive: which zone?
 
 
+def test_create_under_an_id_made_beforehand(store: DraftStore) -> None:
+    draft_id = DraftStore.new_id()
+    first = Worksheet(title="Eerste")
+    assert store.create(first, draft_id).id == draft_id
+    assert store.load(draft_id).worksheet == first
+    # The same id again: the existing draft comes back in a DraftConflict.
+    with pytest.raises(DraftConflict) as caught:
+        store.create(Worksheet(title="Tweede"), draft_id)
+    assert caught.value.current.worksheet == first
+    with pytest.raises(ValueError):
+        store.create(first, "'; DROP TABLE drafts; --")
+
+
 def test_create_purges_now_and_then(tmp_path: Path) -> None:
     path = tmp_path / "d.sqlite3"
     old = DraftStore(path, clock=Clock(T0)).create(Worksheet())  # this create purged

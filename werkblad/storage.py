@@ -574,24 +574,33 @@ class DraftStore:
 
     # -- operations ----------------------------------------------------------------
 
-    def create(self, ws: Worksheet) -> Draft:
-        """Store ``ws`` under a new random id, as version 1."""
+    def create(self, ws: Worksheet, draft_id: str | None = None) -> Draft:
+        """Store ``ws`` as version 1, under a new random id or the given one.
+
+        A caller may make the id beforehand (``new_id``), so that it still knows the
+        id when it is interrupted right after this write. If a draft with that id
+        exists already, this raises DraftConflict carrying it.
+        """
+        if draft_id is not None and not self.is_valid_id(draft_id):
+            raise ValueError("draft_id must come from DraftStore.new_id()")
         self._maybe_purge()
         payload = dump_worksheet(ws)
         now = self._now()
         for _ in range(3):  # a clash of 256-bit ids will not happen; retrying costs nothing
-            draft_id = self.new_id()
+            new_id = draft_id or self.new_id()
             try:
                 with self._transaction() as conn:
                     conn.execute(
                         "INSERT INTO drafts (id, version, updated_at, payload) VALUES (?, 1, ?, ?)",
-                        (draft_id, _stamp(now), payload),
+                        (new_id, _stamp(now), payload),
                     )
             except DraftStoreError as exc:
                 if isinstance(exc.__cause__, sqlite3.IntegrityError):
+                    if draft_id is not None:
+                        raise DraftConflict(self.load(draft_id)) from None
                     continue
                 raise
-            return self._draft(draft_id, ws.model_copy(deep=True), 1, now)
+            return self._draft(new_id, ws.model_copy(deep=True), 1, now)
         raise DraftStoreError()
 
     def load(self, draft_id: str) -> Draft:

@@ -8,6 +8,7 @@ worksheet for another (a link, a file, a newer version) or writes it to disk.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import time
 from collections.abc import Callable
 
@@ -34,6 +35,7 @@ CONFLICT = "conflict"
 SAVE_FAILED = "save_failed"
 MISSING_ID = "missing_id"
 LOAD_FAILED = "load_failed"
+WRITTEN = "written"  # digests of the payloads this session wrote to the store
 FIELD_ERRORS = "field_errors"
 # Keys that belong to one worksheet; cleared whenever another one is adopted.
 EDITOR_PREFIX = "editor:"
@@ -157,11 +159,30 @@ def keep_my_version() -> None:
     st.session_state[VERSION] = conflict.version
 
 
+def _digest(data: bytes) -> bytes:
+    return hashlib.sha256(data).digest()
+
+
+def _write(wid: str, worksheet: Worksheet, version: int) -> Draft:
+    if version == 0:  # not stored yet, under an id made beforehand
+        return store().create(worksheet, wid)
+    try:
+        return store().save(wid, worksheet, version)
+    except DraftNotFound:
+        # Deleted elsewhere (another tab, or expired): keep the text, under a new id.
+        return store().create(worksheet)
+
+
 def save() -> None:
     """Save the worksheet when it changed since the last save; never raises.
 
     Called once per rerun, after the page ran, so table edits (which fire no
     callback) are saved too. A first save gives the worksheet its id.
+
+    A new click or keystroke stops a run wherever it touches Streamlit, also right
+    after the database write and before the new version is noted. So the id is made
+    before the first write, and the payloads this session wrote are remembered: a
+    "newer version" that is one of them is this session's own, not someone else's.
     """
     if any(st.session_state.get(key) for key in (CONFLICT, MISSING_ID, LOAD_FAILED)):
         return
@@ -170,19 +191,26 @@ def save() -> None:
     if data == st.session_state.get(SAVED):
         return
     wid = worksheet_id()
-    if wid is None and not has_text(worksheet) and worksheet.meeting_date is None:
-        return
+    if wid is None:
+        if not has_text(worksheet) and worksheet.meeting_date is None:
+            return
+        wid = DraftStore.new_id()
+        st.session_state[WORKSHEET_ID] = wid
+        st.session_state[VERSION] = 0
+    written = st.session_state.setdefault(WRITTEN, [])
+    written.append(_digest(data))  # a plain list, changed in place: nothing can stop that
+    del written[:-8]
     try:
-        if wid is None:
-            draft = store().create(worksheet)
-        else:
-            draft = store().save(wid, worksheet, st.session_state[VERSION])
+        try:
+            draft = _write(wid, worksheet, st.session_state[VERSION])
+        except DraftConflict as conflict:
+            if _digest(dump_worksheet(conflict.current.worksheet)) not in written:
+                st.session_state[CONFLICT] = conflict.current
+                return
+            draft = _write(wid, worksheet, conflict.current.version)
     except DraftConflict as conflict:
         st.session_state[CONFLICT] = conflict.current
         return
-    except DraftNotFound:
-        # Deleted elsewhere (another tab, or expired): keep the text, store it anew.
-        draft = store().create(worksheet)
     except Exception:  # a full disk or a locked file must not cost the user the page
         st.session_state[SAVE_FAILED] = True
         return
