@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import weakref
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -104,6 +105,51 @@ def launch_chromium(playwright):
     return playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
 
 
+class RunWatcher:
+    """Notes when the app's script runs start and end, from the messages the page gets.
+
+    A script run that a widget starts comes a moment later (the grid waits 150 ms
+    before it sends an edit), so the page's own "not running" does not say whether
+    that run has been and gone; this does.
+    """
+
+    def __init__(self) -> None:
+        self.events: list[str] = []
+
+    def attach(self, websocket) -> None:
+        websocket.on("framereceived", self._received)
+
+    def _received(self, payload) -> None:
+        if not isinstance(payload, bytes):
+            return
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        kind = ForwardMsg.FromString(payload).WhichOneof("type")
+        if kind == "new_session":  # sent when a script run starts
+            self.events.append("start")
+        elif kind == "script_finished":
+            self.events.append("end")
+
+    def mark(self) -> int:
+        return len(self.events)
+
+    def wait_for_run_since(self, page, mark: int, timeout: float = TIMEOUT_MS / 1000) -> None:
+        """Wait until a run started after `mark` and the last run has ended."""
+        deadline = time.monotonic() + timeout
+        while not ("start" in self.events[mark:] and self.events[-1] == "end"):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"no finished script run after the action: {self.events}")
+            page.wait_for_timeout(20)
+
+
+_WATCHERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def run_watcher(page) -> RunWatcher:
+    """The watcher of a page made by `Pages.new`."""
+    return _WATCHERS[page]
+
+
 class Pages:
     """Fresh browser contexts for one test: each is its own Streamlit session.
 
@@ -124,6 +170,9 @@ class Pages:
         self.contexts.append(context)
         page = context.new_page()
         page.on("dialog", self._on_dialog)
+        watcher = RunWatcher()
+        page.on("websocket", watcher.attach)
+        _WATCHERS[page] = watcher
         self.pages.append(page)
         return page
 
@@ -232,7 +281,13 @@ def add_grid_row(page, text: str, *, grid_index: int = 0, row: int = 0) -> None:
 
     grid = page.get_by_test_id("stDataFrame").nth(grid_index)
     grid.hover()
-    page.get_by_role("button", name="Add row").click()
+    runs = run_watcher(page)
+    mark = runs.mark()
+    # A dispatched click: the grid's own scroller sometimes lies over the toolbar.
+    page.get_by_role("button", name="Add row").dispatch_event("click")
+    # The new empty row starts a script run of its own; let it pass before typing,
+    # or its redraw of the grid can swallow the double-click.
+    runs.wait_for_run_since(page, mark)
     editor = page.locator("textarea.gdg-input")
     box = grid.bounding_box()  # after the click: adding a row may scroll the page
     assert box is not None
