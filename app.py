@@ -10,6 +10,7 @@ from werkblad.ui import banners, files, nav, sidebar, state, style
 ICON = Path(__file__).resolve().parent / "assets" / "icon.png"
 st.set_page_config(page_title="Dilemmagesprek", page_icon=str(ICON), layout="wide")
 
+state.run_started()
 page = nav.navigation()
 state.restore()
 style.apply_css()
@@ -29,3 +30,4 @@ finally:
         banners.save_problems()
     with save_slot:
         files.save_button()
+    state.run_ended()

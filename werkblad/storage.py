@@ -785,7 +785,8 @@ class DraftStore:
             conn.execute("PRAGMA secure_delete = ON")
             yield conn
         except sqlite3.Error as exc:
-            logger.warning("draft store error: %s", type(exc).__name__)
+            if not isinstance(exc, sqlite3.IntegrityError):  # an id clash: create handles it
+                logger.warning("draft store error: %s", type(exc).__name__)
             raise DraftStoreError() from exc
         finally:
             conn.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import threading
 import time
 from collections.abc import Callable
 
@@ -54,20 +55,33 @@ def ws() -> Worksheet:
 
 
 # A click right after typing or a grid edit (the grid sends it 150 ms late) reruns the
-# page; this is how long a download waits for that rerun to write the change.
-SETTLE_SECONDS = 0.5
+# page: a download first waits this long for that rerun to start, then for it to end.
+SETTLE_SECONDS = 0.3
+RUN_TIMEOUT_SECONDS = 5
+IDLE = "idle"  # a threading.Event: set while no run of this session is under way
+
+
+def run_started() -> None:
+    st.session_state.setdefault(IDLE, threading.Event()).clear()
+
+
+def run_ended() -> None:
+    st.session_state[IDLE].set()
 
 
 def at_click(build: Callable[[Worksheet], bytes]) -> Callable[[], bytes]:
     """Data for st.download_button, built when the button is clicked.
 
     The callable runs outside the session, where st.session_state is empty, so it
-    holds the session's worksheet object itself, which every rerun edits in place.
+    holds the session's worksheet object itself, which every rerun edits in place,
+    and the session's idle event, to build once the rerun of a last change is done.
     """
     worksheet = ws()
+    idle = st.session_state[IDLE]
 
     def data() -> bytes:
         time.sleep(SETTLE_SECONDS)
+        idle.wait(RUN_TIMEOUT_SECONDS)
         return build(worksheet)
 
     return data
