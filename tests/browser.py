@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -87,6 +89,16 @@ def running_app(
 
 def chromium_path() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+# In CI a missing browser is an install step gone wrong: fail there, skip elsewhere.
+MARKS = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        chromium_path() is None and not os.environ.get("CI"),
+        reason="Debian's chromium is not installed (apt-get install chromium)",
+    ),
+]
 
 
 # --------------------------------------------------------------------------------------

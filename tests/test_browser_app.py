@@ -18,11 +18,11 @@ from urllib.parse import urlsplit
 
 import pytest
 from browser import (
+    MARKS,
     TIMEOUT_MS,
     add_grid_row,
     assert_no_app_error,
     browser_pages,
-    chromium_path,
     draft_store_locked,
     field,
     go_to,
@@ -48,12 +48,7 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not 
 expect = sync_api.expect
 expect.set_options(timeout=TIMEOUT_MS)
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        chromium_path() is None, reason="Debian's chromium is not installed (apt install chromium)"
-    ),
-]
+pytestmark = MARKS
 
 DILEMMA = "Wat is het dilemma?"
 WHY_NOW = "Waarom is het gesprek nú nodig?"

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 from browser import (
+    MARKS,
     TIMEOUT_MS,
     assert_no_app_error,
     browser_pages,
-    chromium_path,
     field,
     heading,
     launch_chromium,
@@ -30,12 +30,7 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not 
 expect = sync_api.expect
 expect.set_options(timeout=TIMEOUT_MS)
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        chromium_path() is None, reason="Debian's chromium is not installed (apt install chromium)"
-    ),
-]
+pytestmark = MARKS
 
 
 @pytest.fixture(scope="module")
