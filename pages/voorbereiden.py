@@ -2,7 +2,7 @@ import streamlit as st
 
 from werkblad import guidance
 from werkblad.content import PLAYERS_DISCLAIMER, PREPARATION_FIELDS, STEP_BY_SLUG
-from werkblad.ui import editors, files, layout, nav
+from werkblad.ui import editors, files, fold, layout, nav
 from werkblad.ui.style import share_mode
 
 nav.through_app()
@@ -12,10 +12,12 @@ if share_mode():
     st.stop()
 st.write(guidance.PREPARATION_INTRO)
 layout.woo_notice()
-with st.expander("Past mijn dilemma bij een dilemmagesprek?"):
-    st.write(guidance.FIT_FOR_CONVERSATION)
-with st.expander("Wie nodig ik uit?"):
-    st.write(guidance.WHOM_TO_INVITE)
+with fold.folded("Past mijn dilemma bij een dilemmagesprek?", "fold:fit") as box:
+    if box.open:
+        st.write(guidance.FIT_FOR_CONVERSATION)
+with fold.folded("Wie nodig ik uit?", "fold:invite") as box:
+    if box.open:
+        st.write(guidance.WHOM_TO_INVITE)
 
 st.subheader("1. Je dilemma")
 layout.text_fields(STEP_BY_SLUG["kennismaken"].fields)
