@@ -187,11 +187,12 @@ def _write(wid: str, worksheet: Worksheet, version: int) -> Draft:
         return store().create(worksheet)
 
 
-def save() -> None:
+def save(*, even_empty: bool = False) -> None:
     """Save the worksheet when it changed since the last save; never raises.
 
     Called once per rerun, after the page ran, so table edits (which fire no
-    callback) are saved too. A first save gives the worksheet its id.
+    callback) are saved too. A first save gives the worksheet its id; an empty
+    worksheet gets none, unless `even_empty` (a link is asked for).
 
     A new click or keystroke stops a run wherever it touches Streamlit, also right
     after the database write and before the new version is noted. So the id is made
@@ -202,11 +203,11 @@ def save() -> None:
         return
     worksheet = ws()
     data = dump_worksheet(worksheet)
-    if data == st.session_state.get(SAVED):
-        return
     wid = worksheet_id()
+    if data == st.session_state.get(SAVED) and not (even_empty and wid is None):
+        return
     if wid is None:
-        if not has_text(worksheet) and worksheet.meeting_date is None:
+        if not even_empty and not has_text(worksheet) and worksheet.meeting_date is None:
             return
         wid = DraftStore.new_id()
         st.session_state[WORKSHEET_ID] = wid
@@ -245,7 +246,7 @@ def remember(draft: Draft, data: bytes) -> None:
 def ensure_saved_id() -> str:
     """The worksheet's id, saving it first if it has none yet (for the hand-over link)."""
     if worksheet_id() is None:
-        remember(store().create(ws()), dump_worksheet(ws()))
+        save(even_empty=True)  # a failed save shows its banner and is retried next run
     return worksheet_id()
 
 
