@@ -905,6 +905,20 @@ def test_first_save_keeps_its_id_when_its_run_was_stopped(store):
     assert store.load(wid).worksheet.choice.needs == "Tweede."
 
 
+def test_link_for_an_empty_worksheet_stores_it_under_the_shown_id(store):
+    at = open_app("gesprek")
+    assert "worksheet_id" not in at.session_state
+    button(at, "Link maken voor de gespreksleider").click()
+    ok(at.run())
+    wid = at.session_state["worksheet_id"]
+    assert f"/gesprek?id={wid}" in at.code[0].value
+    assert store.load(wid).worksheet == Worksheet()
+    at.text_input(key="w:title").input("Daarna getypt.")
+    ok(at.run())
+    assert at.session_state["worksheet_id"] == wid
+    assert store.load(wid).worksheet.title == "Daarna getypt."
+
+
 def test_conflict_load_newer_version(store):
     at, wid, theirs = start_conflict(store)
     button(at, "Nieuwere versie laden (mijn wijzigingen vervallen)").click()
